@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', '.demo-build/', 'test-results/', 'playwright-report/', 'examples/*/dist/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    plugins: { lit, 'lit-a11y': litA11y, wc },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...litA11y.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      ...wc.configs['best-practice'].rules,
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js', 'test/server/**/*.ts', 'test/e2e/**/*.ts', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/elements/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

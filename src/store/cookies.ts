@@ -1,0 +1,52 @@
+// The nf_jwt / nf_refresh cookies, as @netlify/identity writes them, so that Netlify Functions and
+// edge redirects see the same session as the page.
+const JWT_COOKIE = 'nf_jwt';
+const REFRESH_COOKIE = 'nf_refresh';
+
+function readCookie(name: string): string | undefined {
+  for (const pair of document.cookie.split('; ')) {
+    const separator = pair.indexOf('=');
+    if (pair.slice(0, separator) !== name) continue;
+    const value = pair.slice(separator + 1);
+    try {
+      return decodeURIComponent(value) || undefined;
+    } catch {
+      return value || undefined;
+    }
+  }
+  return undefined;
+}
+
+export interface CookieSession {
+  accessToken: string;
+  refreshToken: string | undefined;
+}
+
+export function readSessionCookies(): CookieSession | undefined {
+  const accessToken = readCookie(JWT_COOKIE);
+  return accessToken ? { accessToken, refreshToken: readCookie(REFRESH_COOKIE) } : undefined;
+}
+
+export function writeSessionCookies(accessToken: string, refreshToken: string | undefined): void {
+  document.cookie = `${JWT_COOKIE}=${encodeURIComponent(accessToken)}; path=/; secure; samesite=lax`;
+  if (refreshToken) {
+    document.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}; path=/; secure; samesite=lax`;
+  }
+}
+
+export function clearSessionCookies(): void {
+  for (const name of [JWT_COOKIE, REFRESH_COOKIE]) {
+    document.cookie = `${name}=; path=/; secure; samesite=lax; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+  }
+}
+
+/** Seconds until a JWT expires (negative when expired); undefined when it cannot be read. */
+export function secondsLeft(accessToken: string): number | undefined {
+  try {
+    const payload = accessToken.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp - Date.now() / 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
