@@ -93,7 +93,7 @@ export class IdentityStore {
 
   /** The gotrue-js client of the very module @netlify/identity runs on: same session, same user. */
   get gotrue(): GoTrue {
-    this.#client ??= new GoTrue({ APIUrl: `${location.origin}/.netlify/identity`, setCookie: false });
+    this.#client ??= new GoTrue({ APIUrl: '/.netlify/identity', setCookie: false });
     return this.#client;
   }
 

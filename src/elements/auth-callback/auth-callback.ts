@@ -1,0 +1,168 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { IdentityFormElement } from '../../internal/form-element.js';
+import {
+  alertRegion,
+  field,
+  formValues,
+  hiddenUsername,
+  providerName,
+  submitButton,
+  validateForm,
+} from '../../internal/form-parts.js';
+import { SubmitController } from '../../internal/submit-controller.js';
+import type { MessageKey } from '../../localize/localize.js';
+import type { CallbackState, OAuthProvider } from '../../store/identity-store.js';
+import '../login/define.js';
+import { sameOriginPath } from './same-origin.js';
+
+/**
+ * Finishes what an auth link started: email confirmation, password recovery (asks for the new
+ * password), invitations (asks for a password or offers the OAuth providers), email changes, OAuth
+ * returns and `#error=` returns. Clears the hash from the URL; renders nothing when there is none.
+ *
+ * @summary Handles the URL hash of confirmation, recovery, invite, email-change and OAuth links.
+ * @fires netlify-identity-login - After a confirmation link, an OAuth return or an accepted invite.
+ * @fires netlify-identity-recovery - When a recovery link gave the user a session.
+ * @fires netlify-identity-user-updated - After the new password is saved or the email changed.
+ * @fires netlify-identity-error - When the link is invalid or expired; `detail.error` says why.
+ */
+export class NetlifyAuthCallback extends IdentityFormElement {
+  readonly #submit = new SubmitController(this);
+  @state() private handling = false;
+  @state() private fieldErrors: Record<string, MessageKey> = {};
+
+  /** A path on this site to go to after success; anything else is ignored. */
+  @property() redirect?: string;
+
+  override get viewTitle(): string {
+    const callback = this.identity.state.callback;
+    if (callback?.type === 'recovery' && callback.status === 'needs-password') {
+      return this.t('recovery.title');
+    }
+    if (callback?.type === 'invite' && callback.status === 'needs-password') {
+      return this.t('invite.title');
+    }
+    return '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.handling = true;
+    void this.identity.store.handleCallback(this).finally(() => {
+      this.handling = false;
+    });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const callback = this.identity.state.callback;
+    if (callback && this.isFinished(callback)) this.followRedirect();
+  }
+
+  private isFinished(callback: CallbackState): boolean {
+    return callback.status === 'done';
+  }
+
+  private followRedirect(): void {
+    const target = sameOriginPath(this.redirect, location.origin);
+    if (target && target !== location.pathname + location.search) location.assign(target);
+  }
+
+  private async handleNewPassword(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    this.fieldErrors = validateForm(form);
+    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
+    const { password = '' } = formValues(form);
+    const { store, state: current } = this.identity;
+    await this.#submit.run(() =>
+      current.callback?.type === 'invite'
+        ? store.acceptInvite(password, this)
+        : store.completeRecovery(password, this),
+    );
+  }
+
+  private handleProvider(provider: OAuthProvider): void {
+    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
+  }
+
+  private renderPasswordForm(submit: string, busyLabel: string): TemplateResult {
+    const busy = this.#submit.busy;
+    const key = this.fieldErrors['password'];
+    return html`<form novalidate @submit=${this.handleNewPassword} aria-busy=${busy ? 'true' : 'false'}>
+      ${hiddenUsername(this.identity.state.user?.email)}
+      ${field({
+        id: `${this.idPrefix}-new-password`,
+        name: 'password',
+        type: 'password',
+        autocomplete: 'new-password',
+        label: this.t('field.newPassword'),
+        error: key ? this.t(key) : undefined,
+      })}
+      ${submitButton(submit, busyLabel, busy)}
+    </form>`;
+  }
+
+  private renderInviteProviders(): TemplateResult | typeof nothing {
+    const providers = this.identity.state.settings?.providers ?? [];
+    if (providers.length === 0) return nothing;
+    return html`<p class="separator">${this.t('invite.withProvider')}</p>
+      <div class="providers">
+        ${providers.map(
+          (provider) =>
+            html`<button type="button" @click=${() => this.handleProvider(provider)}>
+              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
+            </button>`,
+        )}
+      </div>`;
+  }
+
+  private renderCallback(callback: CallbackState): TemplateResult | typeof nothing {
+    switch (callback.type) {
+      case 'error':
+        return alertRegion(this.describeError(callback.error));
+      case 'confirmation':
+        return html`<p class="notice" role="status">${this.t('callback.confirmed')}</p>`;
+      case 'oauth':
+        return html`<p class="notice" role="status">${this.t('callback.oauth')}</p>`;
+      case 'email_change':
+        return callback.status === 'done'
+          ? html`<p class="notice" role="status">${this.t('callback.emailChanged')}</p>`
+          : html`<p class="notice" role="status">${this.t('callback.emailChangeLogin')}</p>
+              <netlify-login headless theme=${this.theme}></netlify-login>`;
+      case 'recovery':
+        return callback.status === 'done'
+          ? html`<p class="notice" role="status">${this.t('recovery.done')}</p>`
+          : this.renderPasswordForm(this.t('recovery.submit'), this.t('recovery.busy'));
+      case 'invite':
+        return callback.status === 'done'
+          ? html`<p class="notice" role="status">${this.t('callback.oauth')}</p>`
+          : html`<p>${this.t('invite.intro')}</p>
+              ${this.renderPasswordForm(this.t('invite.submit'), this.t('invite.busy'))}
+              ${this.renderInviteProviders()}`;
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const callback = this.identity.state.callback;
+    if (!callback) {
+      return this.handling && this.identity.state.busy
+        ? html`<p class="status" role="status">${this.t('callback.working')}</p>`
+        : nothing;
+    }
+    const title = this.viewTitle;
+    const error = this.#submit.error;
+    return html`${title && !this.headless ? html`<h2>${title}</h2>` : nothing}
+      ${callback.type === 'error' ? nothing : alertRegion(error ? this.describeError(error) : undefined)}
+      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+      ${this.renderCallback(callback)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'netlify-auth-callback': NetlifyAuthCallback;
+  }
+}

@@ -1,0 +1,181 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { IdentityFormElement } from '../../internal/form-element.js';
+import {
+  alertRegion,
+  field,
+  formValues,
+  providerName,
+  submitButton,
+  validateForm,
+} from '../../internal/form-parts.js';
+import type { MessageKey } from '../../localize/localize.js';
+import { SubmitController } from '../../internal/submit-controller.js';
+import type { OAuthProvider } from '../../store/identity-store.js';
+import { requestView } from '../modal/navigation.js';
+
+type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
+
+/**
+ * Email and password login, OAuth buttons for the providers the site enables, and the
+ * "Forgot password?" path to a reset link.
+ *
+ * @summary Log in with email and password or an OAuth provider.
+ * @fires netlify-identity-login - After a successful login; `detail.user` is the user.
+ * @fires netlify-identity-error - When a login or reset request fails; `detail.error` says why.
+ * @cssprop --netlify-identity-color-accent - Colour of the submit button and links.
+ * @cssprop --netlify-identity-radius - Corner radius of inputs and buttons.
+ */
+export class NetlifyLogin extends IdentityFormElement {
+  readonly #submit = new SubmitController(this);
+  @state() private view: LoginView = 'login';
+  @state() private fieldErrors: Record<string, MessageKey> = {};
+  @state() private sentTo = '';
+
+  override get viewTitle(): string {
+    return this.t(this.view === 'login' ? 'login.title' : 'recoveryRequest.title');
+  }
+
+  private async handleLogin(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    this.fieldErrors = validateForm(form);
+    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
+    const { email = '', password = '' } = formValues(form);
+    await this.#submit.run(() => this.identity.store.login(email, password, this));
+  }
+
+  private async handleRecoveryRequest(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    this.fieldErrors = validateForm(form);
+    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
+    const { email = '' } = formValues(form);
+    const sent = await this.#submit.run(() =>
+      this.identity.store.requestPasswordRecovery(email, this),
+    );
+    if (sent) {
+      this.sentTo = email;
+      this.show('recovery-sent');
+    }
+  }
+
+  private handleProvider(provider: OAuthProvider): void {
+    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
+  }
+
+  private show(view: LoginView): void {
+    this.view = view;
+    this.fieldErrors = {};
+    this.#submit.reset();
+    this.notifyViewChange();
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input')?.focus());
+  }
+
+  private fieldError(name: string): string | undefined {
+    const key = this.fieldErrors[name];
+    return key ? this.t(key) : undefined;
+  }
+
+  private renderProviders(): TemplateResult | typeof nothing {
+    const providers = this.identity.state.settings?.providers ?? [];
+    if (providers.length === 0) return nothing;
+    return html`<div class="providers">
+        ${providers.map(
+          (provider) =>
+            html`<button type="button" @click=${() => this.handleProvider(provider)}>
+              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
+            </button>`,
+        )}
+      </div>
+      <p class="separator">${this.t('oauth.or')}</p>`;
+  }
+
+  private renderLogin(): TemplateResult {
+    const { settings } = this.identity.state;
+    const busy = this.#submit.busy;
+    return html`${this.renderProviders()}
+      <form novalidate @submit=${this.handleLogin} aria-busy=${busy ? 'true' : 'false'}>
+        ${field({
+          id: `${this.idPrefix}-email`,
+          name: 'email',
+          type: 'email',
+          autocomplete: 'username',
+          label: this.t('field.email'),
+          error: this.fieldError('email'),
+        })}
+        ${field({
+          id: `${this.idPrefix}-password`,
+          name: 'password',
+          type: 'password',
+          autocomplete: 'current-password',
+          label: this.t('field.password'),
+          error: this.fieldError('password'),
+        })}
+        ${submitButton(this.t('login.submit'), this.t('login.busy'), busy)}
+      </form>
+      <div class="footer">
+        <button type="button" class="link" @click=${() => this.show('recovery-request')}>
+          ${this.t('login.forgot')}
+        </button>
+        ${settings?.disableSignup
+          ? nothing
+          : html`<span
+              >${this.t('login.noAccount')}
+              <button type="button" class="link" @click=${() => requestView(this, 'signup')}>
+                ${this.t('action.signup')}
+              </button></span
+            >`}
+      </div>`;
+  }
+
+  private renderRecoveryRequest(): TemplateResult {
+    const busy = this.#submit.busy;
+    return html`<p>${this.t('recoveryRequest.intro')}</p>
+      <form novalidate @submit=${this.handleRecoveryRequest} aria-busy=${busy ? 'true' : 'false'}>
+        ${field({
+          id: `${this.idPrefix}-recovery-email`,
+          name: 'email',
+          type: 'email',
+          autocomplete: 'email',
+          label: this.t('field.email'),
+          error: this.fieldError('email'),
+        })}
+        ${submitButton(this.t('recoveryRequest.submit'), this.t('recoveryRequest.busy'), busy)}
+      </form>
+      <div class="footer">
+        <button type="button" class="link" @click=${() => this.show('login')}>
+          ${this.t('recoveryRequest.back')}
+        </button>
+      </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.view === 'recovery-sent') {
+      return html`<p class="notice">${this.t('recoveryRequest.sent', { email: this.sentTo })}</p>
+        <div class="footer">
+          <button type="button" class="link" @click=${() => this.show('login')}>
+            ${this.t('recoveryRequest.back')}
+          </button>
+        </div>`;
+    }
+    return this.view === 'login' ? this.renderLogin() : this.renderRecoveryRequest();
+  }
+
+  protected override render(): TemplateResult {
+    const { error: storeError, settings } = this.identity.state;
+    const unavailable = !settings && storeError?.code === 'identity_unavailable';
+    const error = this.#submit.error ?? (unavailable ? storeError : null);
+    return html`${this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`}
+      ${alertRegion(error ? this.describeError(error) : undefined)}
+      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+      ${unavailable ? nothing : this.renderBody()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'netlify-login': NetlifyLogin;
+  }
+}

@@ -1,0 +1,230 @@
+import { css, html, nothing, render } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { IdentityElement } from '../../internal/identity-element.js';
+import type { IdentityFormElement } from '../../internal/form-element.js';
+import { announce } from '../../store/events.js';
+import type { IdentityTab } from '../../store/events.js';
+import { buttonStyles, hostTokens } from '../../styles/tokens.js';
+import type { OpenModalOptions } from './open-modal.js';
+import type { ViewRequestDetail } from './navigation.js';
+import '../login/define.js';
+import '../signup/define.js';
+import '../auth-callback/define.js';
+
+/** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
+export type ModalView = IdentityTab | 'callback' | 'user';
+
+/**
+ * The dialog that hosts the login, signup, recovery, invite and "logged in" views. A native modal
+ * `<dialog>`: focus moves in, stays in, returns to the opener on close; Escape closes it. The view
+ * itself is rendered in the light DOM so that password managers can fill it.
+ *
+ * @summary The modal opened by the menu, the button and `netlifyIdentity.open()`.
+ * @fires netlify-identity-open - When it opens; `detail.tab` is the view.
+ * @fires netlify-identity-close - When it closes.
+ * @csspart dialog - The `<dialog>` element.
+ * @csspart header - The title bar.
+ * @csspart title - The heading that names the dialog.
+ * @csspart close-button - The close button.
+ * @csspart body - The area holding the view.
+ * @cssprop --netlify-identity-dialog-width - Maximum width of the dialog.
+ */
+export class NetlifyIdentityModal extends IdentityElement {
+  static override styles = [
+    hostTokens,
+    buttonStyles,
+    css`
+      :host {
+        display: contents;
+      }
+      dialog {
+        box-sizing: border-box;
+        inline-size: min(var(--_dialog-width), calc(100vw - 2rem));
+        max-block-size: calc(100vh - 2rem);
+        padding: 0;
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) * 1.5);
+        background: var(--_background);
+        color: var(--_text);
+        font-family: var(--_font);
+        box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
+      }
+      dialog::backdrop {
+        background: rgb(15 23 42 / 0.55);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--_space);
+        padding-block: var(--_space) 0;
+        padding-inline: calc(var(--_space) * 1.5) var(--_space);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.35rem;
+      }
+      .close {
+        min-inline-size: 2.25rem;
+        padding-inline: 0.5rem;
+        font-size: 1.25rem;
+        line-height: 1;
+      }
+      .body {
+        padding-block: var(--_space) calc(var(--_space) * 1.5);
+        padding-inline: calc(var(--_space) * 1.5);
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        dialog[open] {
+          animation: appear 140ms ease-out;
+        }
+        @keyframes appear {
+          from {
+            opacity: 0;
+            transform: translateY(0.5rem);
+          }
+        }
+      }
+    `,
+  ];
+
+  #opener: Element | null = null;
+  #metadata: Record<string, unknown> = {};
+  #closingAfterLogin = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @state() private view: ModalView = 'login';
+  @state() private heading = '';
+
+  constructor() {
+    super();
+    this.addEventListener('netlify-identity-view-request', (event) => {
+      event.preventDefault();
+      this.show((event as CustomEvent<ViewRequestDetail>).detail.view);
+    });
+    this.addEventListener('netlify-identity-view-change', () => this.updateHeading());
+    this.addEventListener('netlify-identity-login', () => {
+      // A login inside the dialog ends its job; the page shows the user now.
+      if (this.view !== 'callback') this.#closingAfterLogin = true;
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens on `view`; the opener gets focus back and the events. */
+  open(view: ModalView, options: OpenModalOptions = {}): void {
+    this.#opener = options.opener ?? (document.activeElement as Element | null);
+    this.#metadata = options.metadata ?? {};
+    this.show(view);
+    void this.updateComplete.then(() => {
+      if (!this.dialog.open) this.dialog.showModal();
+      this.focusFirstField();
+      const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
+      announce('netlify-identity-open', { tab }, this.#opener);
+    });
+  }
+
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#closingAfterLogin && this.identity.state.user && this.identity.state.busy === null) {
+      this.#closingAfterLogin = false;
+      this.close();
+    }
+    render(this.renderView(), this, { host: this });
+    this.updateHeading();
+  }
+
+  private show(view: ModalView): void {
+    this.view = view;
+    void this.updateComplete.then(() => this.focusFirstField());
+  }
+
+  private focusFirstField(): void {
+    const target =
+      this.querySelector<HTMLElement>('input:not([tabindex="-1"]), button') ??
+      this.renderRoot.querySelector<HTMLElement>('.close');
+    target?.focus();
+  }
+
+  private updateHeading(): void {
+    const viewElement = this.firstElementChild as IdentityFormElement | null;
+    const heading =
+      this.view === 'user' ? this.t('loggedIn.title') : (viewElement?.viewTitle ?? '');
+    if (heading !== this.heading) this.heading = heading;
+  }
+
+  private handleClose(): void {
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    announce('netlify-identity-close', {}, opener);
+  }
+
+  private async handleLogout(): Promise<void> {
+    await this.identity.store.logout(this.#opener ?? this);
+    this.close();
+  }
+
+  private renderView(): TemplateResult {
+    switch (this.view) {
+      case 'signup':
+        return html`<netlify-signup
+          headless
+          theme=${this.theme}
+          .metadata=${this.#metadata}
+        ></netlify-signup>`;
+      case 'callback':
+        return html`<netlify-auth-callback headless theme=${this.theme}></netlify-auth-callback>`;
+      case 'user': {
+        const user = this.identity.state.user;
+        return html`<p>${this.t('loggedIn.as', { name: user?.name ?? user?.email ?? '' })}</p>`;
+      }
+      default:
+        return html`<netlify-login headless theme=${this.theme}></netlify-login>`;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @close=${this.handleClose}
+      @click=${(event: MouseEvent) => {
+        if (event.target === this.dialog) this.close();
+      }}
+    >
+      <header part="header">
+        <h2 id="title" part="title">${this.heading}</h2>
+        <button
+          class="close"
+          part="close-button"
+          aria-label=${this.t('action.close')}
+          @click=${() => this.close()}
+        >
+          ×
+        </button>
+      </header>
+      <div class="body" part="body">
+        <slot></slot>
+        ${this.view === 'user' && this.identity.state.user
+          ? html`<button part="logout-button" @click=${this.handleLogout}>
+              ${this.t('action.logout')}
+            </button>`
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'netlify-identity-modal': NetlifyIdentityModal;
+  }
+}

@@ -1,0 +1,149 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { IdentityFormElement } from '../../internal/form-element.js';
+import {
+  alertRegion,
+  field,
+  formValues,
+  providerName,
+  submitButton,
+  validateForm,
+} from '../../internal/form-parts.js';
+import { SubmitController } from '../../internal/submit-controller.js';
+import type { MessageKey } from '../../localize/localize.js';
+import type { OAuthProvider } from '../../store/identity-store.js';
+import { requestView } from '../modal/navigation.js';
+
+/**
+ * Creates an account with name, email and password, or through an OAuth provider. When the site
+ * autoconfirms, the new user is logged in at once; otherwise they are asked to open the confirmation
+ * link sent to them. When signups are closed it says so instead of showing a form.
+ *
+ * @summary Sign up with email and password or an OAuth provider.
+ * @fires netlify-identity-signup - After the account is created; `detail.user` is the new user.
+ * @fires netlify-identity-login - After signup on a site that autoconfirms (the user is logged in).
+ * @fires netlify-identity-error - When signup fails; `detail.error` says why.
+ * @cssprop --netlify-identity-color-accent - Colour of the submit button and links.
+ */
+export class NetlifySignup extends IdentityFormElement {
+  readonly #submit = new SubmitController(this);
+  @state() private fieldErrors: Record<string, MessageKey> = {};
+  @state() private awaitingConfirmation = '';
+
+  /** Extra user_metadata sent with the signup; `full_name` pre-fills the name field. */
+  @property({ attribute: false }) metadata: Record<string, unknown> = {};
+
+  override get viewTitle(): string {
+    return this.t('signup.title');
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    this.fieldErrors = validateForm(form);
+    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
+    const { name = '', email = '', password = '' } = formValues(form);
+    let loggedIn = false;
+    const created = await this.#submit.run(async () => {
+      const result = await this.identity.store.signup(
+        email,
+        password,
+        { ...this.metadata, full_name: name },
+        this,
+      );
+      loggedIn = result.loggedIn;
+    });
+    if (created && !loggedIn) this.awaitingConfirmation = email;
+  }
+
+  private handleProvider(provider: OAuthProvider): void {
+    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
+  }
+
+  private fieldError(name: string): string | undefined {
+    const key = this.fieldErrors[name];
+    return key ? this.t(key) : undefined;
+  }
+
+  private renderProviders(providers: readonly OAuthProvider[]): TemplateResult | typeof nothing {
+    if (providers.length === 0) return nothing;
+    return html`<div class="providers">
+        ${providers.map(
+          (provider) =>
+            html`<button type="button" @click=${() => this.handleProvider(provider)}>
+              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
+            </button>`,
+        )}
+      </div>
+      <p class="separator">${this.t('oauth.or')}</p>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const busy = this.#submit.busy;
+    const fullName = this.metadata['full_name'];
+    return html`${this.renderProviders(this.identity.state.settings?.providers ?? [])}
+      <form novalidate @submit=${this.handleSubmit} aria-busy=${busy ? 'true' : 'false'}>
+        ${field({
+          id: `${this.idPrefix}-name`,
+          name: 'name',
+          type: 'text',
+          autocomplete: 'name',
+          label: this.t('field.name'),
+          error: this.fieldError('name'),
+          value: typeof fullName === 'string' ? fullName : undefined,
+        })}
+        ${field({
+          id: `${this.idPrefix}-email`,
+          name: 'email',
+          type: 'email',
+          autocomplete: 'email',
+          label: this.t('field.email'),
+          error: this.fieldError('email'),
+        })}
+        ${field({
+          id: `${this.idPrefix}-password`,
+          name: 'password',
+          type: 'password',
+          autocomplete: 'new-password',
+          label: this.t('field.password'),
+          error: this.fieldError('password'),
+        })}
+        ${submitButton(this.t('signup.submit'), this.t('signup.busy'), busy)}
+      </form>
+      <div class="footer">
+        <span
+          >${this.t('signup.hasAccount')}
+          <button type="button" class="link" @click=${() => requestView(this, 'login')}>
+            ${this.t('action.login')}
+          </button></span
+        >
+      </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const { settings, error: storeError } = this.identity.state;
+    const unavailable = !settings && storeError?.code === 'identity_unavailable';
+    const error = this.#submit.error ?? (unavailable ? storeError : null);
+    const heading = this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`;
+    if (settings?.disableSignup) {
+      return html`${heading}
+        <p class="notice" role="status">${this.t('signup.disabled')}</p>`;
+    }
+    if (this.awaitingConfirmation) {
+      return html`${heading}
+        <p class="notice" role="status">
+          ${this.t('signup.checkEmail', { email: this.awaitingConfirmation })}
+        </p>`;
+    }
+    return html`${heading} ${alertRegion(error ? this.describeError(error) : undefined)}
+      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+      ${unavailable ? nothing : this.renderForm()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'netlify-signup': NetlifySignup;
+  }
+}
