@@ -104,6 +104,7 @@ export class NetlifyIdentityModal extends IdentityElement {
       this.show((event as CustomEvent<ViewRequestDetail>).detail.view);
     });
     this.addEventListener('netlify-identity-view-change', () => this.updateHeading());
+    this.addEventListener('keydown', (event) => this.handleKeydown(event));
     this.addEventListener('netlify-identity-login', () => {
       // A login inside the dialog ends its job; the page shows the user now.
       if (this.view !== 'callback') this.#closingAfterLogin = true;
@@ -151,6 +152,34 @@ export class NetlifyIdentityModal extends IdentityElement {
       this.querySelector<HTMLElement>('input:not([tabindex="-1"]), button') ??
       this.renderRoot.querySelector<HTMLElement>('.close');
     target?.focus();
+  }
+
+  /** Focusable nodes in the order Tab visits them: title bar, slotted view, then the dialog's own. */
+  private focusables(): HTMLElement[] {
+    const selector =
+      'button:not([disabled]), input:not([disabled]):not([tabindex="-1"]), a[href], [tabindex]:not([tabindex="-1"])';
+    const visible = (element: HTMLElement) => element.getClientRects().length > 0;
+    return [
+      ...this.renderRoot.querySelectorAll<HTMLElement>(`header :is(${selector})`),
+      ...this.querySelectorAll<HTMLElement>(selector),
+      ...this.renderRoot.querySelectorAll<HTMLElement>(`.body :is(${selector})`),
+    ].filter(visible);
+  }
+
+  /** The dialog is modal, but Tab could still leave for the browser's UI: keep it inside. */
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !this.isOpen) return;
+    const focusables = this.focusables();
+    const first = focusables[0];
+    const last = focusables[focusables.length - 1];
+    const active = event.composedPath()[0];
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
   }
 
   private updateHeading(): void {

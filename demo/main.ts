@@ -1,0 +1,64 @@
+import '../src/index.js';
+import type { User } from '../src/store/index.js';
+
+const API = '/.netlify/identity';
+
+const who = document.querySelector<HTMLElement>('#who')!;
+const log = document.querySelector<HTMLOListElement>('#log')!;
+
+function showUser(user: User | null): void {
+  who.textContent = user ? `Logged in as ${user.name ?? user.email}.` : 'Nobody is logged in.';
+}
+
+const names = ['init', 'login', 'logout', 'signup', 'recovery', 'user-updated', 'token-refresh', 'error', 'open', 'close'];
+for (const name of names) {
+  document.addEventListener(`netlify-identity-${name}`, (event) => {
+    const detail = (event as CustomEvent<{ user?: User | null; error?: { code: string } }>).detail;
+    if ('user' in detail) showUser(detail.user ?? null);
+    const item = document.createElement('li');
+    const what = detail.error ? ` ${detail.error.code}` : detail.user ? ` ${detail.user.email}` : '';
+    item.textContent = `${new Date().toLocaleTimeString()} ${event.type}${what}`;
+    log.prepend(item);
+  });
+}
+
+const settingsForm = document.querySelector<HTMLFormElement>('#settings')!;
+const settings = (await (await fetch(`${API}/settings`)).json()) as {
+  autoconfirm: boolean;
+  disable_signup: boolean;
+  external: Record<string, boolean>;
+};
+const checkbox = (name: string) => settingsForm.elements.namedItem(name) as HTMLInputElement;
+checkbox('autoconfirm').checked = settings.autoconfirm;
+checkbox('disable_signup').checked = settings.disable_signup;
+checkbox('github').checked = settings.external.github ?? false;
+checkbox('google').checked = settings.external.google ?? false;
+settingsForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await fetch(`${API}/__dev/settings`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      autoconfirm: checkbox('autoconfirm').checked,
+      disable_signup: checkbox('disable_signup').checked,
+      external: { github: checkbox('github').checked, google: checkbox('google').checked },
+    }),
+  });
+  location.reload();
+});
+
+const inviteForm = document.querySelector<HTMLFormElement>('#invite')!;
+inviteForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const status = document.querySelector<HTMLElement>('#invite-status')!;
+  const field = (name: string) => (inviteForm.elements.namedItem(name) as HTMLInputElement).value;
+  const email = field('email');
+  const response = await fetch(`${API}/invite`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${field('token')}` },
+    body: JSON.stringify({ email }),
+  });
+  status.textContent = response.ok
+    ? `Invitation sent to ${email}: open it from the mailbox.`
+    : `Could not invite ${email} (${response.status}).`;
+});

@@ -1,0 +1,51 @@
+export type MailType = 'confirmation' | 'recovery' | 'invite' | 'email_change';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  type: MailType;
+  token: string;
+  url: string;
+  sent_at: string;
+}
+
+const TEMPLATES: Record<MailType, { subject: string; hashKey: string }> = {
+  confirmation: { subject: 'Confirm Your Signup', hashKey: 'confirmation_token' },
+  recovery: { subject: 'Reset Your Password', hashKey: 'recovery_token' },
+  invite: { subject: 'You have been invited', hashKey: 'invite_token' },
+  email_change: { subject: 'Confirm Email Change', hashKey: 'email_change_token' },
+};
+
+/** Mails are captured, never delivered: the dev endpoints and the mailbox page read them back. */
+export class Mailbox {
+  private mails: Mail[] = [];
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly announce: (mail: Mail) => void,
+  ) {}
+
+  send(type: MailType, to: string, token: string, siteOrigin: string): Mail {
+    const { subject, hashKey } = TEMPLATES[type];
+    const mail: Mail = {
+      to,
+      subject,
+      type,
+      token,
+      url: `${siteOrigin}/#${hashKey}=${token}`,
+      sent_at: new Date(this.clock()).toISOString(),
+    };
+    this.mails.push(mail);
+    this.announce(mail);
+    return mail;
+  }
+
+  /** Oldest first, newest last. */
+  list(): readonly Mail[] {
+    return this.mails;
+  }
+
+  clear(): void {
+    this.mails = [];
+  }
+}

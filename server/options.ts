@@ -1,0 +1,22 @@
+export interface IdentityServerOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; 127.0.0.1 unless told otherwise. */
+  host?: string;
+  /** Folder of static files served at '/'; without it, paths outside the identity API are 404. */
+  root?: string;
+  /** Persist users, refresh tokens and the signing secret to this JSON file. */
+  dataFile?: string;
+  /** Mount the /.netlify/identity/__dev/* controls (default true); false answers them 404. */
+  dev?: boolean;
+  /** Admin bearer token; default $IDENTITY_OPERATOR_TOKEN, else random per start. */
+  operatorToken?: string;
+  /** Origin that mail links and OAuth returns point at; default: the origin each request came to. */
+  siteUrl?: string;
+  /** Current time in ms (default Date.now); everything time-based reads it, so tests can travel. */
+  clock?: () => number;
+  /** No logging. */
+  quiet?: boolean;
+}
+
+export type IdentityAppOptions = Omit<IdentityServerOptions, 'port' | 'host' | 'root'>;

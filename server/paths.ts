@@ -1,0 +1,2 @@
+/** Where Netlify serves the identity API on a site's own origin. */
+export const IDENTITY_PATH = '/.netlify/identity';

@@ -1,0 +1,22 @@
+import { ensureEmailFree, sendInvite, validateEmail } from '../accounts.js';
+import { requireAdmin } from '../auth.js';
+import type { Handler, Route } from '../context.js';
+import { Params, readJson, sendJson } from '../http.js';
+import { userJson } from '../users.js';
+
+const invite: Handler = async (ctx, services) => {
+  await requireAdmin(ctx, services);
+  const params = new Params(await readJson(ctx.req, 'Invite params'), 'Invite params');
+  const email = params.string('email');
+  const data = params.object('data');
+
+  validateEmail(email);
+  ensureEmailFree(services, email);
+  const user = services.users.create({ email, userMetadata: data ?? null });
+  sendInvite(services, user, ctx.siteOrigin);
+  sendJson(ctx.res, 200, userJson(user));
+};
+
+export const inviteRoutes: Route[] = [
+  { method: 'POST', path: '/invite', handler: invite, sameOriginOnly: true },
+];

@@ -1,0 +1,37 @@
+import { confirm, sendConfirmation, validateEmail } from '../accounts.js';
+import type { Handler, Route } from '../context.js';
+import { Params, apiError, readJson, sendJson } from '../http.js';
+import { hashPassword, isPasswordTooLong } from '../passwords.js';
+import { mergeMetadata, userJson } from '../users.js';
+
+const signup: Handler = async (ctx, services) => {
+  const params = new Params(await readJson(ctx.req, 'Signup params'), 'Signup params');
+  const email = params.string('email');
+  const password = params.string('password');
+  const data = params.object('data');
+
+  if (services.settings.disable_signup) throw apiError(403, 'Signups not allowed for this instance');
+  if (!password) throw apiError(422, 'Signup requires a valid password');
+  validateEmail(email);
+
+  let user = services.users.findByEmail(email);
+  if (user?.confirmedAt) throw apiError(400, 'A user with this email address has already been registered');
+  if (user) {
+    // GoTrue keeps the first password of an unconfirmed user and only merges the new metadata.
+    if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);
+  } else {
+    if (isPasswordTooLong(password)) throw apiError(500, 'Database error creating user');
+    const passwordHash = await hashPassword(password);
+    // Another signup for this address may have finished while the hash was computed.
+    if (services.users.findByEmail(email)) {
+      throw apiError(400, 'A user with this email address has already been registered');
+    }
+    user = services.users.create({ email, passwordHash, userMetadata: data ?? null });
+  }
+
+  if (services.settings.autoconfirm) confirm(services, user);
+  else sendConfirmation(services, user, ctx.siteOrigin);
+  sendJson(ctx.res, 200, userJson(services.users.touch(user)));
+};
+
+export const signupRoutes: Route[] = [{ method: 'POST', path: '/signup', handler: signup }];

@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Builds the demo that `npm start` serves. The npm build is plain `tsc` (bare imports kept); the
+// CDN bundle has its own config.
+export default defineConfig({
+  root: 'demo',
+  base: './',
+  build: {
+    outDir: resolve(import.meta.dirname, '.demo-build'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: { index: resolve(import.meta.dirname, 'demo/index.html') },
+    },
+  },
+  esbuild: { target: 'es2022' },
+});
