@@ -17,10 +17,19 @@ export default {
   concurrency: 1,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'test/tsconfig.json', target: 'es2022' })],
   middleware: [
-    function identityApi(context, next) {
+    function operatorToken(context, next) {
+      if (context.path !== '/__test__/operator-token') return next();
+      context.body = identity.operatorToken;
+    },
+    async function identityApi(context, next) {
       if (!identity.matches(context.url)) return next();
       context.respond = false;
-      identity.handle(context.req, context.res);
+      await new Promise((resolve) => {
+        context.res.once('close', resolve);
+        identity.handle(context.req, context.res);
+      });
+      // Only for the runner's request log, which would otherwise report koa's default 404.
+      context.status = context.res.statusCode;
     },
   ],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions })],

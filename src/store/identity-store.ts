@@ -84,8 +84,10 @@ export class IdentityStore {
   #pendingEmailChangeToken?: string;
   #inviteToken?: string;
   #rescue?: Promise<void>;
-  #lastAnnouncedToken?: string;
+  /** The refresh token of the last announced refresh: gotrue-js may report one refresh twice. */
+  #lastRefreshToken?: string;
   #otherTabLoggedOut = false;
+  #disposers: (() => void)[] = [];
 
   get state(): IdentityState {
     return this.#state;
@@ -225,11 +227,20 @@ export class IdentityStore {
     return this.#callback;
   }
 
+  /** Stops listening to refreshes and other tabs (for a store that is replaced). */
+  dispose(): void {
+    for (const dispose of this.#disposers.splice(0)) dispose();
+  }
+
   async #initialize(): Promise<void> {
-    onTokenRefresh((outcome) => this.#handleRefresh(outcome));
-    window.addEventListener('storage', (event) => this.#handleStorage(event));
+    const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
+    window.addEventListener('storage', handleStorage);
+    this.#disposers.push(
+      onTokenRefresh((outcome) => this.#handleRefresh(outcome)),
+      () => window.removeEventListener('storage', handleStorage),
+    );
     const [settings, user] = await Promise.all([this.#loadSettings(), this.#restoreSession()]);
-    this.#lastAnnouncedToken = readSessionCookies()?.accessToken;
+    this.#lastRefreshToken = readSessionCookies()?.refreshToken;
     this.#set({ status: 'ready', settings, user });
     announce('netlify-identity-init', { user });
   }
@@ -379,8 +390,8 @@ export class IdentityStore {
       return;
     }
     const token = user.tokenDetails();
-    if (!token || token.access_token === this.#lastAnnouncedToken) return;
-    this.#lastAnnouncedToken = token.access_token;
+    if (!token || token.refresh_token === this.#lastRefreshToken) return;
+    this.#lastRefreshToken = token.refresh_token;
     writeSessionCookies(token.access_token, token.refresh_token);
     announce('netlify-identity-token-refresh', { user: this.#state.user });
   }
@@ -407,7 +418,7 @@ export class IdentityStore {
     if (!user) return;
     const previous = this.#state.user;
     this.#setUser(user);
-    this.#lastAnnouncedToken = readSessionCookies()?.accessToken;
+    this.#lastRefreshToken = readSessionCookies()?.refreshToken;
     if (previous?.id !== user.id) announce('netlify-identity-login', { user });
   }
 
@@ -432,7 +443,7 @@ export class IdentityStore {
           cookies.refreshToken !== failedRefreshToken && (secondsLeft(cookies.accessToken) ?? 0) > 0;
         if (fresh) {
           if (this.gotrue.currentUser() || (await identity.hydrateSession())) {
-            this.#lastAnnouncedToken = cookies.accessToken;
+            this.#lastRefreshToken = cookies.refreshToken;
             return;
           }
           break;

@@ -31,5 +31,7 @@ export function onTokenRefresh(listener: (outcome: RefreshOutcome) => void): () 
     };
   }
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }

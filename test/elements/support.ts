@@ -78,11 +78,24 @@ export function cookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
+const stores: IdentityStore[] = [];
+
+/** A store of its own for one test; it stops listening when the test ends. */
+export function freshStore(): IdentityStore {
+  const store = new IdentityStore();
+  stores.push(store);
+  return store;
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.dispose();
+});
+
 /** Renders `template` inside a provider with a fresh store, once that store is ready. */
 export async function renderWithStore<T extends Element>(
   template: TemplateResult,
 ): Promise<{ element: T; store: IdentityStore }> {
-  const store = new IdentityStore();
+  const store = freshStore();
   const provider = await fixture(
     html`<netlify-identity-provider .store=${store}>${template}</netlify-identity-provider>`,
   );

@@ -26,7 +26,7 @@ export interface CallOptions {
   json?: unknown;
   form?: Record<string, string>;
   /** A raw body, sent as is with `headers`. */
-  raw?: string | Buffer;
+  raw?: string;
   token?: string;
   headers?: Record<string, string>;
 }
@@ -40,7 +40,7 @@ export class Api {
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...options.headers };
-    let body: string | Buffer | undefined = options.raw;
+    let body: string | undefined = options.raw;
     if (options.json !== undefined) {
       headers['Content-Type'] ??= 'application/json';
       body = JSON.stringify(options.json);

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import type { NetlifySignup } from '../../src/elements/signup/signup.js';
+import {
+  buttonNamed,
+  clearBrowserSession,
+  cookie,
+  createUser,
+  fill,
+  lastMail,
+  recordEvents,
+  renderWithStore,
+  resetServer,
+  setSettings,
+  until,
+} from './support.js';
+
+const EMAIL = 'mary@example.com';
+const PASSWORD = 'analytical engine notes';
+
+async function renderSignup() {
+  return renderWithStore<NetlifySignup>(html`<netlify-signup></netlify-signup>`);
+}
+
+function typeSignup(element: NetlifySignup): void {
+  fill(element, 'Name', 'Mary Somerville');
+  fill(element, 'Email', EMAIL);
+  fill(element, 'Password', PASSWORD);
+}
+
+describe('<netlify-signup>', () => {
+  beforeEach(async () => {
+    clearBrowserSession();
+    await resetServer();
+  });
+
+  it('has name, email and new-password fields a password manager understands', async () => {
+    const { element } = await renderSignup();
+    const auto = (name: string) =>
+      element.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.getAttribute('autocomplete');
+    expect(auto('name')).to.equal('name');
+    expect(auto('email')).to.equal('email');
+    expect(auto('password')).to.equal('new-password');
+    await expect(element).to.be.accessible();
+  });
+
+  it('with confirmation required: announces signup only and says to check the email', async () => {
+    const { element, store } = await renderSignup();
+    const recorder = recordEvents();
+    typeSignup(element);
+    buttonNamed(element, 'Sign up').click();
+    await until(() => element.textContent?.includes('we sent a confirmation link'), 'the notice');
+    recorder.stop();
+    const types = recorder.events.map((event) => event.type);
+    expect(types).to.deep.equal(['netlify-identity-signup']);
+    expect(recorder.events[0]?.target).to.equal(element);
+    expect(store.state.user).to.equal(null);
+    const mail = await lastMail(EMAIL, 'confirmation');
+    expect(mail.url).to.contain('#confirmation_token=');
+    await expect(element).to.be.accessible();
+  });
+
+  it('with autoconfirm: signup, then login, and a real session', async () => {
+    await setSettings({ autoconfirm: true });
+    const { element, store } = await renderSignup();
+    const recorder = recordEvents();
+    typeSignup(element);
+    buttonNamed(element, 'Sign up').click();
+    await until(() => store.state.user, 'the login after signup');
+    recorder.stop();
+    const types = recorder.events.map((event) => event.type);
+    expect(types).to.deep.equal(['netlify-identity-signup', 'netlify-identity-login']);
+    expect(store.state.user?.name).to.equal('Mary Somerville');
+    const response = await fetch('/.netlify/identity/user', {
+      headers: { Authorization: `Bearer ${cookie('nf_jwt')}` },
+    });
+    expect(response.status).to.equal(200);
+  });
+
+  it('says clearly when signups are closed, instead of a form', async () => {
+    await setSettings({ disable_signup: true });
+    const { element } = await renderSignup();
+    expect(element.querySelector('form')).to.equal(null);
+    expect(element.textContent).to.contain('Signups are closed');
+    await expect(element).to.be.accessible();
+  });
+
+  it('an existing account: a readable error, the typed values kept', async () => {
+    await createUser(EMAIL, PASSWORD);
+    const { element } = await renderSignup();
+    typeSignup(element);
+    buttonNamed(element, 'Sign up').click();
+    await until(() => element.querySelector('[role="alert"]')?.textContent?.trim(), 'the error');
+    expect(element.querySelector('[role="alert"]')?.textContent).to.contain('already exists');
+    expect(element.querySelector<HTMLInputElement>('input[name="name"]')?.value).to.equal('Mary Somerville');
+    expect(element.querySelector<HTMLInputElement>('input[name="email"]')?.value).to.equal(EMAIL);
+  });
+});
