@@ -7,7 +7,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.demo-build/', 'test-results/', 'playwright-report/', 'examples/*/dist/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.demo-build/',
+      'test-results/',
+      'playwright-report/',
+      'examples/*/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,16 +30,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js', 'test/server/**/*.ts', 'test/e2e/**/*.ts', '*.config.*'],
+    files: [
+      'server/**/*.ts',
+      'scripts/**/*.mjs',
+      'bin/**/*.js',
+      'test/server/**/*.ts',
+      'test/e2e/**/*.ts',
+      '*.config.*',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
     files: ['test/elements/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+    // chai's `expect(x).to.exist` is an expression by design.
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

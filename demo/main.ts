@@ -10,13 +10,28 @@ function showUser(user: User | null): void {
   who.textContent = user ? `Logged in as ${user.name ?? user.email}.` : 'Nobody is logged in.';
 }
 
-const names = ['init', 'login', 'logout', 'signup', 'recovery', 'user-updated', 'token-refresh', 'error', 'open', 'close'];
+const names = [
+  'init',
+  'login',
+  'logout',
+  'signup',
+  'recovery',
+  'user-updated',
+  'token-refresh',
+  'error',
+  'open',
+  'close',
+];
 for (const name of names) {
   document.addEventListener(`netlify-identity-${name}`, (event) => {
     const detail = (event as CustomEvent<{ user?: User | null; error?: { code: string } }>).detail;
     if ('user' in detail) showUser(detail.user ?? null);
     const item = document.createElement('li');
-    const what = detail.error ? ` ${detail.error.code}` : detail.user ? ` ${detail.user.email}` : '';
+    const what = detail.error
+      ? ` ${detail.error.code}`
+      : detail.user
+        ? ` ${detail.user.email}`
+        : '';
     item.textContent = `${new Date().toLocaleTimeString()} ${event.type}${what}`;
     log.prepend(item);
   });

@@ -41,6 +41,8 @@ export class IdentityFormElement extends IdentityElement {
 
   /** Tells a hosting modal that the view (and its title) changed. */
   protected notifyViewChange(): void {
-    this.dispatchEvent(new Event('netlify-identity-view-change', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new Event('netlify-identity-view-change', { bubbles: true, composed: true }),
+    );
   }
 }

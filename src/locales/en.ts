@@ -16,12 +16,14 @@ export const en = {
   'signup.busy': 'Signing up…',
   'signup.hasAccount': 'Already have an account?',
   'signup.disabled': 'Signups are closed on this site. Ask the site owner for an invitation.',
-  'signup.checkEmail': 'Almost done: we sent a confirmation link to {email}. Open it to activate your account.',
+  'signup.checkEmail':
+    'Almost done: we sent a confirmation link to {email}. Open it to activate your account.',
   'recoveryRequest.title': 'Reset your password',
   'recoveryRequest.intro': 'Enter your email and we will send you a link to choose a new password.',
   'recoveryRequest.submit': 'Send reset link',
   'recoveryRequest.busy': 'Sending…',
-  'recoveryRequest.sent': 'If an account exists for {email}, a reset link is on its way. Check your inbox.',
+  'recoveryRequest.sent':
+    'If an account exists for {email}, a reset link is on its way. Check your inbox.',
   'recoveryRequest.back': 'Back to log in',
   'recovery.title': 'Choose a new password',
   'recovery.submit': 'Save password',
@@ -60,7 +62,8 @@ export const en = {
   'error.provider_disabled': 'This login provider is not enabled for this site.',
   'error.access_denied': 'Access was denied by the login provider.',
   'error.session_expired': 'Your session has expired. Please log in again.',
-  'error.identity_unavailable': 'Login is not available: Netlify Identity is not enabled on this site.',
+  'error.identity_unavailable':
+    'Login is not available: Netlify Identity is not enabled on this site.',
   'error.network': 'Can’t reach the server. Check your connection and try again.',
   'error.server': 'The server had a problem. Please try again in a moment.',
   'error.unknown': 'Something went wrong: {detail}',

@@ -44,7 +44,9 @@ export function clearSessionCookies(): void {
 export function secondsLeft(accessToken: string): number | undefined {
   try {
     const payload = accessToken.split('.')[1] ?? '';
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: unknown;
+    };
     return typeof claims.exp === 'number' ? claims.exp - Date.now() / 1000 : undefined;
   } catch {
     return undefined;

@@ -104,12 +104,18 @@ function codeForFailure(failure: HttpFailure, operation: IdentityOperation): Ide
     if (operation === 'refresh') return 'session_expired';
     return /not confirmed/i.test(text) ? 'email_not_confirmed' : 'invalid_credentials';
   }
-  if (json.error !== undefined) return operation === 'refresh' ? 'session_expired' : 'invalid_input';
+  if (json.error !== undefined)
+    return operation === 'refresh' ? 'session_expired' : 'invalid_input';
   if (status === 403 && operation === 'signup') return 'signup_disabled';
   if (status === 400 && /already been registered/i.test(text)) return 'user_exists';
   if (status === 422 && /already registered/i.test(text)) return 'user_exists';
   if (status === 400 && /provider/i.test(text)) return 'provider_disabled';
-  const tokenOperations: IdentityOperation[] = ['confirmation', 'recovery', 'invite', 'email-change'];
+  const tokenOperations: IdentityOperation[] = [
+    'confirmation',
+    'recovery',
+    'invite',
+    'email-change',
+  ];
   if (tokenOperations.includes(operation)) {
     if (status === 404 || status === 401 || /token/i.test(text)) return 'invalid_token';
   }
@@ -124,12 +130,18 @@ export function toIdentityError(error: unknown, operation: IdentityOperation): I
   if (error instanceof IdentityError) return error;
   const failure = httpFailureOf(error);
   if (failure) {
-    return new IdentityError(codeForFailure(failure, operation), serverText(failure), failure.status, {
-      cause: error,
-    });
+    return new IdentityError(
+      codeForFailure(failure, operation),
+      serverText(failure),
+      failure.status,
+      {
+        cause: error,
+      },
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (isNetworkFailure(error)) return new IdentityError('network', message, undefined, { cause: error });
+  if (isNetworkFailure(error))
+    return new IdentityError('network', message, undefined, { cause: error });
   if (/no user is currently logged in|requires an active browser session/i.test(message)) {
     return new IdentityError('session_expired', message, undefined, { cause: error });
   }

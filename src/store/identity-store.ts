@@ -15,7 +15,13 @@ import { onTokenRefresh } from './refresh-hook.js';
 import type { RefreshOutcome } from './refresh-hook.js';
 
 export type OAuthProvider = 'google' | 'github' | 'gitlab' | 'bitbucket' | 'facebook';
-const OAUTH_PROVIDERS: readonly OAuthProvider[] = ['google', 'github', 'gitlab', 'bitbucket', 'facebook'];
+const OAUTH_PROVIDERS: readonly OAuthProvider[] = [
+  'google',
+  'github',
+  'gitlab',
+  'bitbucket',
+  'facebook',
+];
 
 export interface IdentitySettings {
   readonly autoconfirm: boolean;
@@ -288,7 +294,11 @@ export class IdentityStore {
         const error = errorFromHash(hash.error, hash.description);
         const callback: CallbackState = { type: 'error', status: 'failed', error };
         this.#set({ callback, error });
-        announce('netlify-identity-error', { error: error.toJSON(), user: this.#state.user }, origin);
+        announce(
+          'netlify-identity-error',
+          { error: error.toJSON(), user: this.#state.user },
+          origin,
+        );
         return callback;
       }
       case 'invite': {
@@ -440,7 +450,8 @@ export class IdentityStore {
         const cookies = readSessionCookies();
         if (!cookies) break;
         const fresh =
-          cookies.refreshToken !== failedRefreshToken && (secondsLeft(cookies.accessToken) ?? 0) > 0;
+          cookies.refreshToken !== failedRefreshToken &&
+          (secondsLeft(cookies.accessToken) ?? 0) > 0;
         if (fresh) {
           if (this.gotrue.currentUser() || (await identity.hydrateSession())) {
             this.#lastRefreshToken = cookies.refreshToken;

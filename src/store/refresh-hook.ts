@@ -25,7 +25,8 @@ export function onTokenRefresh(listener: (outcome: RefreshOutcome) => void): () 
       const result = refresh.call(this, refreshToken);
       result.then(
         () => listeners.forEach((notify) => notify({ user: this, refreshToken })),
-        (error: unknown) => listeners.forEach((notify) => notify({ user: this, refreshToken, error })),
+        (error: unknown) =>
+          listeners.forEach((notify) => notify({ user: this, refreshToken, error })),
       );
       return result;
     };

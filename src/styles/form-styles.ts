@@ -9,10 +9,7 @@ const scope = unsafeCSS(`:where(${FORM_HOSTS})`);
  * selector sits in :where(), so any page rule overrides it without a specificity fight.
  */
 export const formStyles = css`
-  ${themeTokens(
-    `:where(${FORM_HOSTS})`,
-    (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`,
-  )}
+  ${themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)}
   ${scope} {
     display: block;
     font-family: var(--_font);

@@ -22,7 +22,13 @@ export function themeTokens(scope: string, themed: (theme: string) => string): C
       --_error: var(--netlify-identity-color-error, #c41d2a);
       --_success: var(--netlify-identity-color-success, #116329);
       --_focus: var(--netlify-identity-focus-color, #0b5fff);
-      --_font: var(--netlify-identity-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+      --_font: var(
+        --netlify-identity-font-family,
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        sans-serif
+      );
       --_radius: var(--netlify-identity-radius, 0.5rem);
       --_space: var(--netlify-identity-spacing, 1rem);
       --_dialog-width: var(--netlify-identity-dialog-width, 26rem);

@@ -18,7 +18,10 @@ test('sign up, confirm from the mailbox, log out and log back in through the mod
   const [confirmation] = (await mails(server)).filter((mail) => mail.type === 'confirmation');
   expect(confirmation?.to).toBe(EMAIL);
   await page.goto(server.mailboxUrl);
-  await page.getByRole('link', { name: /confirmation_token/ }).first().click();
+  await page
+    .getByRole('link', { name: /confirmation_token/ })
+    .first()
+    .click();
   await expect(page.getByText('Your email is confirmed. You are logged in.')).toBeVisible();
   expect(page.url()).not.toContain('confirmation_token');
   const menu = page.locator('netlify-identity-menu');
@@ -43,7 +46,9 @@ test('sign up, confirm from the mailbox, log out and log back in through the mod
 
   await page.reload();
   await expect(menu.getByText('Grace Hopper')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Logged in as' })).toContainText('Grace Hopper');
+  await expect(page.getByRole('status').filter({ hasText: 'Logged in as' })).toContainText(
+    'Grace Hopper',
+  );
 });
 
 test('the modal traps focus, closes on Escape and gives focus back to its opener', async ({
@@ -61,7 +66,9 @@ test('the modal traps focus, closes on Escape and gives focus back to its opener
       const modal = document.querySelector('netlify-identity-modal');
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return Boolean(modal && active && (modal.contains(active) || modal.shadowRoot?.contains(active)));
+      return Boolean(
+        modal && active && (modal.contains(active) || modal.shadowRoot?.contains(active)),
+      );
     });
     expect(inside, `focus after ${i + 1} Tab presses`).toBe(true);
   }
@@ -73,7 +80,11 @@ test('the modal traps focus, closes on Escape and gives focus back to its opener
 test('closed signups: the menu and the signup form say so', async ({ page, server }) => {
   await devSettings(server, { disable_signup: true });
   await page.goto(server.url);
-  await expect(page.locator('netlify-identity-menu').getByRole('button', { name: 'Log in' })).toBeVisible();
-  await expect(page.locator('netlify-identity-menu').getByRole('button', { name: 'Sign up' })).toHaveCount(0);
+  await expect(
+    page.locator('netlify-identity-menu').getByRole('button', { name: 'Log in' }),
+  ).toBeVisible();
+  await expect(
+    page.locator('netlify-identity-menu').getByRole('button', { name: 'Sign up' }),
+  ).toHaveCount(0);
   await expect(page.locator('netlify-signup')).toContainText('Signups are closed');
 });

@@ -24,13 +24,17 @@ function setHash(hash: string): void {
 }
 
 async function renderCallback() {
-  return renderWithStore<NetlifyAuthCallback>(html`<netlify-auth-callback></netlify-auth-callback>`);
+  return renderWithStore<NetlifyAuthCallback>(
+    html`<netlify-auth-callback></netlify-auth-callback>`,
+  );
 }
 
 async function sessionIsReal(): Promise<void> {
   const jwt = cookie('nf_jwt');
   expect(jwt, 'nf_jwt cookie').to.be.a('string');
-  const response = await fetch('/.netlify/identity/user', { headers: { Authorization: `Bearer ${jwt}` } });
+  const response = await fetch('/.netlify/identity/user', {
+    headers: { Authorization: `Bearer ${jwt}` },
+  });
   expect(response.status).to.equal(200);
 }
 
@@ -49,7 +53,10 @@ describe('<netlify-auth-callback>', () => {
   });
 
   it('confirms an email from the link, logs in with a real session and clears the hash', async () => {
-    await api('/signup', { method: 'POST', body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    await api('/signup', {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
     const { token } = await lastMail(EMAIL, 'confirmation');
     setHash(`confirmation_token=${token}`);
     const recorder = recordEvents();
@@ -62,7 +69,9 @@ describe('<netlify-auth-callback>', () => {
     expect(store.state.user?.email).to.equal(EMAIL);
     const types = recorder.events.map((event) => event.type);
     expect(types.filter((type) => type === 'netlify-identity-login')).to.have.length(1);
-    expect(types.indexOf('netlify-identity-init')).to.be.lessThan(types.indexOf('netlify-identity-login'));
+    expect(types.indexOf('netlify-identity-init')).to.be.lessThan(
+      types.indexOf('netlify-identity-login'),
+    );
     await sessionIsReal();
     await expect(element).to.be.accessible();
   });
@@ -75,7 +84,9 @@ describe('<netlify-auth-callback>', () => {
     await element.updateComplete;
     recorder.stop();
     expect(result?.type).to.equal('error');
-    expect(element.querySelector('[role="alert"]')?.textContent).to.contain('invalid or has expired');
+    expect(element.querySelector('[role="alert"]')?.textContent).to.contain(
+      'invalid or has expired',
+    );
     expect(location.hash).to.equal('');
     const errors = recorder.events.filter((event) => event.type === 'netlify-identity-error');
     expect(errors).to.have.length(1);
@@ -113,7 +124,11 @@ describe('<netlify-auth-callback>', () => {
     const login = await api('/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: EMAIL, password: 'a brand new password' }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username: EMAIL,
+        password: 'a brand new password',
+      }),
     });
     expect(login.status).to.equal(200);
   });
@@ -135,7 +150,9 @@ describe('<netlify-auth-callback>', () => {
     await until(() => store.state.user, 'the accepted invite');
     recorder.stop();
     expect(store.state.user?.email).to.equal(EMAIL);
-    expect(recorder.events.filter((event) => event.type === 'netlify-identity-login')).to.have.length(1);
+    expect(
+      recorder.events.filter((event) => event.type === 'netlify-identity-login'),
+    ).to.have.length(1);
     await sessionIsReal();
   });
 
@@ -186,7 +203,11 @@ describe('<netlify-auth-callback>', () => {
     fill(login2, 'Email', EMAIL);
     fill(login2, 'Password', PASSWORD);
     buttonNamed(login2, 'Log in').click();
-    await until(() => store.state.user?.email === 'katherine.johnson@example.com', 'the changed email', 8000);
+    await until(
+      () => store.state.user?.email === 'katherine.johnson@example.com',
+      'the changed email',
+      8000,
+    );
     await element.updateComplete;
     expect(element.textContent).to.contain('Your email address has been changed');
   });

@@ -27,7 +27,9 @@ describe('<netlify-login>', () => {
   it('renders a fillable form in the light DOM and is accessible', async () => {
     const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
     const email = document.querySelector<HTMLInputElement>('netlify-login input[name="email"]');
-    const password = document.querySelector<HTMLInputElement>('netlify-login input[name="password"]');
+    const password = document.querySelector<HTMLInputElement>(
+      'netlify-login input[name="password"]',
+    );
     expect(email?.autocomplete).to.equal('username');
     expect(password?.autocomplete).to.equal('current-password');
     expect(email?.form).to.be.instanceOf(HTMLFormElement);
@@ -37,7 +39,9 @@ describe('<netlify-login>', () => {
 
   it('logs in with email and password, writes a real session, and announces it once', async () => {
     await createUser(EMAIL, PASSWORD);
-    const { element, store } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    const { element, store } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login></netlify-login>`,
+    );
     const recorder = recordEvents();
     fill(element, 'Email', EMAIL);
     fill(element, 'Password', PASSWORD);
@@ -52,14 +56,18 @@ describe('<netlify-login>', () => {
     expect(logins[0]?.target).to.equal(element);
     const jwt = cookie('nf_jwt');
     expect(jwt, 'nf_jwt cookie').to.be.a('string');
-    const me = await fetch('/.netlify/identity/user', { headers: { Authorization: `Bearer ${jwt}` } });
+    const me = await fetch('/.netlify/identity/user', {
+      headers: { Authorization: `Bearer ${jwt}` },
+    });
     expect(me.status).to.equal(200);
     expect(localStorage.getItem('gotrue.user')).to.contain(EMAIL);
   });
 
   it('shows a readable error for a wrong password and keeps what was typed', async () => {
     await createUser(EMAIL, PASSWORD);
-    const { element, store } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    const { element, store } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login></netlify-login>`,
+    );
     const recorder = recordEvents();
     const email = fill(element, 'Email', EMAIL);
     fill(element, 'Password', 'wrong');
@@ -72,7 +80,9 @@ describe('<netlify-login>', () => {
     expect(store.state.user).to.equal(null);
     const errors = recorder.events.filter((event) => event.type === 'netlify-identity-error');
     expect(errors).to.have.length(1);
-    expect((errors[0]?.detail as { error: { code: string } }).error.code).to.equal('invalid_credentials');
+    expect((errors[0]?.detail as { error: { code: string } }).error.code).to.equal(
+      'invalid_credentials',
+    );
     await expect(element).to.be.accessible();
   });
 
@@ -113,7 +123,9 @@ describe('<netlify-login>', () => {
   it('sends one request however often the form is submitted while busy', async () => {
     await createUser(EMAIL, PASSWORD);
     await addFault({ path: '/token', method: 'POST', delay: 400 });
-    const { element, store } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    const { element, store } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login></netlify-login>`,
+    );
     fill(element, 'Email', EMAIL);
     fill(element, 'Password', PASSWORD);
     const button = buttonNamed(element, 'Log in');
@@ -127,13 +139,22 @@ describe('<netlify-login>', () => {
     await until(() => store.state.user, 'the login');
     await until(() => store.state.busy === null, 'the end of the request');
     recorder.stop();
-    expect(recorder.events.filter((event) => event.type === 'netlify-identity-login')).to.have.length(1);
+    expect(
+      recorder.events.filter((event) => event.type === 'netlify-identity-login'),
+    ).to.have.length(1);
   });
 
   it('survives a server error, then succeeds on the next try', async () => {
     await createUser(EMAIL, PASSWORD);
-    await addFault({ path: '/token', method: 'POST', status: 500, body: { code: 500, msg: 'boom' } });
-    const { element, store } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    await addFault({
+      path: '/token',
+      method: 'POST',
+      status: 500,
+      body: { code: 500, msg: 'boom' },
+    });
+    const { element, store } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login></netlify-login>`,
+    );
     fill(element, 'Email', EMAIL);
     fill(element, 'Password', PASSWORD);
     buttonNamed(element, 'Log in').click();

@@ -38,18 +38,28 @@ describe('<netlify-identity-menu> and <netlify-identity-button>', () => {
     const recorder = recordEvents();
     const login = shadowButton(element, 'Log in');
     login.click();
-    const modal = await until(() => document.querySelector('netlify-identity-modal'), 'the modal').then(
-      () => document.querySelector('netlify-identity-modal')!,
-    );
+    const modal = await until(
+      () => document.querySelector('netlify-identity-modal'),
+      'the modal',
+    ).then(() => document.querySelector('netlify-identity-modal')!);
     await until(() => modal.isOpen, 'the open dialog');
-    await until(() => recorder.events.some((e) => e.type === 'netlify-identity-open'), 'the open event');
+    await until(
+      () => recorder.events.some((e) => e.type === 'netlify-identity-open'),
+      'the open event',
+    );
     const open = recorder.events.find((event) => event.type === 'netlify-identity-open');
     expect((open?.detail as { tab: string }).tab).to.equal('login');
     expect(open?.target).to.equal(login);
     expect(modal.querySelector('netlify-login')).to.exist;
-    await until(() => modal.querySelector('input[name="email"]') === document.activeElement, 'focus in the form');
+    await until(
+      () => modal.querySelector('input[name="email"]') === document.activeElement,
+      'focus in the form',
+    );
     modal.close();
-    await until(() => recorder.events.some((e) => e.type === 'netlify-identity-close'), 'the close event');
+    await until(
+      () => recorder.events.some((e) => e.type === 'netlify-identity-close'),
+      'the close event',
+    );
     recorder.stop();
     expect(element.shadowRoot?.activeElement).to.equal(login);
     modal.remove();
@@ -90,7 +100,12 @@ describe('<netlify-identity-menu> and <netlify-identity-button>', () => {
     );
     const button = element.shadowRoot!.querySelector('button')!;
     const slot = button.querySelector('slot')!;
-    expect(slot.assignedNodes().map((node) => node.textContent).join('')).to.equal('Members area');
+    expect(
+      slot
+        .assignedNodes()
+        .map((node) => node.textContent)
+        .join(''),
+    ).to.equal('Members area');
     await expect(element).to.be.accessible();
     await store.login(EMAIL, PASSWORD);
     await element.updateComplete;

@@ -37,7 +37,9 @@ describe('<netlify-signup>', () => {
   it('has name, email and new-password fields a password manager understands', async () => {
     const { element } = await renderSignup();
     const auto = (name: string) =>
-      element.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.getAttribute('autocomplete');
+      element
+        .querySelector<HTMLInputElement>(`input[name="${name}"]`)
+        ?.getAttribute('autocomplete');
     expect(auto('name')).to.equal('name');
     expect(auto('email')).to.equal('email');
     expect(auto('password')).to.equal('new-password');
@@ -92,7 +94,9 @@ describe('<netlify-signup>', () => {
     buttonNamed(element, 'Sign up').click();
     await until(() => element.querySelector('[role="alert"]')?.textContent?.trim(), 'the error');
     expect(element.querySelector('[role="alert"]')?.textContent).to.contain('already exists');
-    expect(element.querySelector<HTMLInputElement>('input[name="name"]')?.value).to.equal('Mary Somerville');
+    expect(element.querySelector<HTMLInputElement>('input[name="name"]')?.value).to.equal(
+      'Mary Somerville',
+    );
     expect(element.querySelector<HTMLInputElement>('input[name="email"]')?.value).to.equal(EMAIL);
   });
 });

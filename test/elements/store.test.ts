@@ -89,7 +89,9 @@ describe('IdentityStore', () => {
     // Refresh tokens rotate; the access token may be the same JWT when issued within one second.
     expect(refreshToken()).to.be.a('string').and.not.equal(first);
     expect(decodeURIComponent(cookie('nf_refresh') ?? '')).to.equal(refreshToken());
-    expect(recorder.events.map((event) => event.type)).to.deep.equal(['netlify-identity-token-refresh']);
+    expect(recorder.events.map((event) => event.type)).to.deep.equal([
+      'netlify-identity-token-refresh',
+    ]);
     expect(decodeURIComponent(cookie('nf_jwt') ?? '')).to.equal(refreshed);
     const me = await api('/user', { headers: { Authorization: `Bearer ${refreshed}` } });
     expect(me.status).to.equal(200);
@@ -100,14 +102,19 @@ describe('IdentityStore', () => {
     const store = freshStore();
     await store.login(EMAIL, PASSWORD);
     // Revoke every refresh token of the user behind the page's back.
-    await api('/logout', { method: 'POST', headers: { Authorization: `Bearer ${await store.jwt()}` } });
+    await api('/logout', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await store.jwt()}` },
+    });
     const recorder = recordEvents();
     await store.jwt(true).catch(() => undefined);
     await until(() => store.state.user === null, 'the visible logout', 8000);
     recorder.stop();
     const types = recorder.events.map((event) => event.type);
     expect(types).to.deep.equal(['netlify-identity-error', 'netlify-identity-logout']);
-    expect((recorder.events[0]?.detail as { error: { code: string } }).error.code).to.equal('session_expired');
+    expect((recorder.events[0]?.detail as { error: { code: string } }).error.code).to.equal(
+      'session_expired',
+    );
     expect(cookie('nf_jwt')).to.equal(undefined);
   });
 
@@ -119,18 +126,27 @@ describe('IdentityStore', () => {
     // The one place a missing server must be simulated: this runner always serves Identity.
     window.fetch = (input, init) =>
       String(input).includes('/settings')
-        ? Promise.resolve(new Response('<h1>Not found</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }))
+        ? Promise.resolve(
+            new Response('<h1>Not found</h1>', {
+              status: 404,
+              headers: { 'Content-Type': 'text/html' },
+            }),
+          )
         : original(input, init);
     try {
       const provider = await fixture(
-        html`<netlify-identity-provider .store=${store}><netlify-login></netlify-login></netlify-identity-provider>`,
+        html`<netlify-identity-provider .store=${store}
+          ><netlify-login></netlify-login
+        ></netlify-identity-provider>`,
       );
       await store.start();
       const login = provider.querySelector('netlify-login')!;
       await login.updateComplete;
       expect(store.state.error?.code).to.equal('identity_unavailable');
       expect(login.querySelector('form')).to.equal(null);
-      expect(login.querySelector('[role="alert"]')?.textContent).to.contain('not enabled on this site');
+      expect(login.querySelector('[role="alert"]')?.textContent).to.contain(
+        'not enabled on this site',
+      );
     } finally {
       window.fetch = original;
     }

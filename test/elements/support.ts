@@ -34,7 +34,8 @@ async function devCall(path: string, method: string, body?: unknown): Promise<vo
 }
 
 export const resetServer = () => devCall('reset', 'POST');
-export const setSettings = (settings: Record<string, unknown>) => devCall('settings', 'PUT', settings);
+export const setSettings = (settings: Record<string, unknown>) =>
+  devCall('settings', 'PUT', settings);
 export const addFault = (fault: Record<string, unknown>) => devCall('faults', 'POST', fault);
 
 export async function mails(): Promise<Mail[]> {
@@ -136,13 +137,32 @@ export async function until(condition: () => unknown, what: string, timeout = 50
 }
 
 /** Records the identity events that reach `document`, with the element they were dispatched on. */
-export function recordEvents(): { events: { type: string; target: EventTarget | null; detail: unknown }[]; stop(): void } {
+export function recordEvents(): {
+  events: { type: string; target: EventTarget | null; detail: unknown }[];
+  stop(): void;
+} {
   const names = [
-    'init', 'login', 'logout', 'signup', 'recovery', 'user-updated', 'token-refresh', 'error', 'open', 'close',
+    'init',
+    'login',
+    'logout',
+    'signup',
+    'recovery',
+    'user-updated',
+    'token-refresh',
+    'error',
+    'open',
+    'close',
   ].map((name) => `netlify-identity-${name}`);
   const events: { type: string; target: EventTarget | null; detail: unknown }[] = [];
   const listener = (event: Event) =>
-    events.push({ type: event.type, target: event.composedPath()[0] ?? null, detail: (event as CustomEvent).detail });
+    events.push({
+      type: event.type,
+      target: event.composedPath()[0] ?? null,
+      detail: (event as CustomEvent).detail,
+    });
   for (const name of names) document.addEventListener(name, listener);
-  return { events, stop: () => names.forEach((name) => document.removeEventListener(name, listener)) };
+  return {
+    events,
+    stop: () => names.forEach((name) => document.removeEventListener(name, listener)),
+  };
 }

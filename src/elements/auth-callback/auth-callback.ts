@@ -91,7 +91,11 @@ export class NetlifyAuthCallback extends IdentityFormElement {
   private renderPasswordForm(submit: string, busyLabel: string): TemplateResult {
     const busy = this.#submit.busy;
     const key = this.fieldErrors['password'];
-    return html`<form novalidate @submit=${this.handleNewPassword} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<form
+      novalidate
+      @submit=${this.handleNewPassword}
+      aria-busy=${busy ? 'true' : 'false'}
+    >
       ${hiddenUsername(this.identity.state.user?.email)}
       ${field({
         id: `${this.idPrefix}-new-password`,
@@ -155,9 +159,9 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     const title = this.viewTitle;
     const error = this.#submit.error;
     return html`${title && !this.headless ? html`<h2>${title}</h2>` : nothing}
-      ${callback.type === 'error' ? nothing : alertRegion(error ? this.describeError(error) : undefined)}
-      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
-      ${this.renderCallback(callback)}`;
+    ${callback.type === 'error' ? nothing : alertRegion(error ? this.describeError(error) : undefined)}
+    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${this.renderCallback(callback)}`;
   }
 }
 

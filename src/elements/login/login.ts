@@ -119,14 +119,16 @@ export class NetlifyLogin extends IdentityFormElement {
         <button type="button" class="link" @click=${() => this.show('recovery-request')}>
           ${this.t('login.forgot')}
         </button>
-        ${settings?.disableSignup
-          ? nothing
-          : html`<span
-              >${this.t('login.noAccount')}
-              <button type="button" class="link" @click=${() => requestView(this, 'signup')}>
-                ${this.t('action.signup')}
-              </button></span
-            >`}
+        ${
+          settings?.disableSignup
+            ? nothing
+            : html`<span
+                >${this.t('login.noAccount')}
+                <button type="button" class="link" @click=${() => requestView(this, 'signup')}>
+                  ${this.t('action.signup')}
+                </button></span
+              >`
+        }
       </div>`;
   }
 
@@ -168,9 +170,9 @@ export class NetlifyLogin extends IdentityFormElement {
     const unavailable = !settings && storeError?.code === 'identity_unavailable';
     const error = this.#submit.error ?? (unavailable ? storeError : null);
     return html`${this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`}
-      ${alertRegion(error ? this.describeError(error) : undefined)}
-      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
-      ${unavailable ? nothing : this.renderBody()}`;
+    ${alertRegion(error ? this.describeError(error) : undefined)}
+    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${unavailable ? nothing : this.renderBody()}`;
   }
 }
 

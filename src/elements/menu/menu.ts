@@ -63,14 +63,20 @@ export class NetlifyIdentityMenu extends IdentityElement {
       </div>`;
     }
     return html`<div part="base">
-      <button part="login-button" class="primary" @click=${(e: Event) => this.handleOpen(e, 'login')}>
+      <button
+        part="login-button"
+        class="primary"
+        @click=${(e: Event) => this.handleOpen(e, 'login')}
+      >
         ${this.t('action.login')}
       </button>
-      ${settings?.disableSignup
-        ? nothing
-        : html`<button part="signup-button" @click=${(e: Event) => this.handleOpen(e, 'signup')}>
-            ${this.t('action.signup')}
-          </button>`}
+      ${
+        settings?.disableSignup
+          ? nothing
+          : html`<button part="signup-button" @click=${(e: Event) => this.handleOpen(e, 'signup')}>
+              ${this.t('action.signup')}
+            </button>`
+      }
     </div>`;
   }
 }

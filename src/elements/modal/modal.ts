@@ -221,6 +221,8 @@ export class NetlifyIdentityModal extends IdentityElement {
   }
 
   protected override render(): TemplateResult {
+    // A click on the backdrop closes, as a convenience for pointers; Escape is the keyboard's way.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
@@ -242,11 +244,13 @@ export class NetlifyIdentityModal extends IdentityElement {
       </header>
       <div class="body" part="body">
         <slot></slot>
-        ${this.view === 'user' && this.identity.state.user
-          ? html`<button part="logout-button" @click=${this.handleLogout}>
-              ${this.t('action.logout')}
-            </button>`
-          : nothing}
+        ${
+          this.view === 'user' && this.identity.state.user
+            ? html`<button part="logout-button" @click=${this.handleLogout}>
+                ${this.t('action.logout')}
+              </button>`
+            : nothing
+        }
       </div>
     </dialog>`;
   }

@@ -137,8 +137,8 @@ export class NetlifySignup extends IdentityFormElement {
         </p>`;
     }
     return html`${heading} ${alertRegion(error ? this.describeError(error) : undefined)}
-      ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
-      ${unavailable ? nothing : this.renderForm()}`;
+    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${unavailable ? nothing : this.renderForm()}`;
   }
 }
 
