@@ -1,0 +1,61 @@
+// The published package as users get it: what `npm pack` ships, and every export importable in
+// Node (SSR frameworks import the elements on the server) without touching window or document.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  exports: Record<string, unknown>;
+  sideEffects: string[];
+};
+
+test('every export subpath imports in Node without touching window or document', async () => {
+  for (const subpath of Object.keys(manifest.exports)) {
+    if (subpath.endsWith('.json')) continue;
+    const specifier = `netlify-identity-elements${subpath.slice(1)}`;
+    await assert.doesNotReject(import(specifier), `import('${specifier}')`);
+  }
+  assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
+  assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+});
+
+test('registering twice does not throw', async () => {
+  await import('netlify-identity-elements');
+  await import('netlify-identity-elements/login');
+  await import('netlify-identity-elements');
+});
+
+test('npm pack ships the build, the README and the licence, and nothing else', () => {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    encoding: 'utf8',
+  });
+  const [pack] = JSON.parse(output) as [{ files: { path: string }[] }];
+  const files = pack.files.map((file) => file.path);
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'bin/netlify-identity-elements.js',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/store/index.js',
+    'dist/elements/login/define.js',
+    'dist/server/index.js',
+    'dist/server/cli.js',
+  ]) {
+    assert.ok(files.includes(required), `${required} is packed`);
+  }
+  const stray = files.filter(
+    (file) =>
+      /^(src|test|demo|server|scripts)\//.test(file) ||
+      (file.endsWith('.ts') && !file.endsWith('.d.ts')),
+  );
+  assert.deepEqual(stray, []);
+});
+
+test('sideEffects names only the registering modules', () => {
+  for (const entry of manifest.sideEffects) {
+    assert.match(entry, /(index\.(js|ts)|define\.(js|ts)|demo\/\*)$/, entry);
+  }
+});
