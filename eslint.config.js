@@ -8,6 +8,7 @@ import globals from 'globals';
 export default tseslint.config(
   {
     ignores: [
+      '.scratch/',
       'dist/',
       'node_modules/',
       '.demo-build/',

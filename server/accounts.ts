@@ -9,7 +9,8 @@ const EMAIL_FORMAT =
 
 export function validateEmail(email: string): void {
   if (!email) throw apiError(422, 'An email address is required');
-  if (!EMAIL_FORMAT.test(email)) throw apiError(422, 'Unable to validate email address: invalid format');
+  if (!EMAIL_FORMAT.test(email))
+    throw apiError(422, 'Unable to validate email address: invalid format');
 }
 
 /** Refuses an address another user already has (`self` may keep its own). */
@@ -57,7 +58,12 @@ export function sendRecovery(services: Services, user: UserRecord, siteOrigin: s
   services.mail.send('recovery', user.email, user.recoveryToken, siteOrigin);
 }
 
-export function sendEmailChange(services: Services, user: UserRecord, newEmail: string, siteOrigin: string): void {
+export function sendEmailChange(
+  services: Services,
+  user: UserRecord,
+  newEmail: string,
+  siteOrigin: string,
+): void {
   user.emailChangeToken = randomToken();
   user.emailChangeExpiresAt = services.clock() + TOKEN_LIFETIME_MS.emailChange;
   user.newEmail = newEmail;

@@ -49,7 +49,9 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
   const logError = options.quiet ? () => {} : (line: string) => console.error(line);
   const dev = options.dev ?? true;
   const operatorToken =
-    options.operatorToken || process.env.IDENTITY_OPERATOR_TOKEN || randomBytes(24).toString('base64url');
+    options.operatorToken ||
+    process.env.IDENTITY_OPERATOR_TOKEN ||
+    randomBytes(24).toString('base64url');
   const configuredSiteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : undefined;
 
   const stored = options.dataFile ? loadDataFile(options.dataFile) : undefined;
@@ -83,7 +85,9 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     users,
     accessTokens: new AccessTokens(secret, clock),
     refreshTokens,
-    mail: new Mailbox(clock, (mail) => log(`[identity] mail "${mail.subject}" to ${mail.to}: ${mail.url}`)),
+    mail: new Mailbox(clock, (mail) =>
+      log(`[identity] mail "${mail.subject}" to ${mail.to}: ${mail.url}`),
+    ),
     settings: defaultSettings(),
     faults: new Faults(),
     oauth: new OAuthFlows(clock),
@@ -144,7 +148,11 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     const match = router.match(method, path);
     if (!match) throw apiError(404, 'Not Found');
     if ('allowedMethods' in match) {
-      throw new HttpError(405, { code: 405, msg: 'Method Not Allowed' }, { Allow: match.allowedMethods.join(', ') });
+      throw new HttpError(
+        405,
+        { code: 405, msg: 'Method Not Allowed' },
+        { Allow: match.allowedMethods.join(', ') },
+      );
     }
     ctx.params = match.params;
     if (match.route.sameOriginOnly) refuseCrossOrigin(ctx);
@@ -156,11 +164,13 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     if (!(error instanceof HttpError)) {
       logError(`[identity] error ${httpError.body.error_id}: ${(error as Error)?.stack ?? error}`);
     }
-    if (res.headersSent) {
+    try {
+      if (res.headersSent) res.destroy();
+      else sendError(res, httpError);
+    } catch {
+      // The connection is already gone; nothing is left to answer.
       res.destroy();
-      return;
     }
-    sendError(res, httpError);
   }
 
   return {

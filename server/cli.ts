@@ -39,11 +39,14 @@ export async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  if (command !== 'serve') throw new Error(`Unknown command: ${command}. Run with --help for usage.`);
-  if (extra.length > 0) throw new Error(`Unexpected argument: ${extra[0]}. Run with --help for usage.`);
+  if (command !== 'serve')
+    throw new Error(`Unknown command: ${command}. Run with --help for usage.`);
+  if (extra.length > 0)
+    throw new Error(`Unexpected argument: ${extra[0]}. Run with --help for usage.`);
 
   const root = resolve(dir);
-  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`Not a directory: ${dir}`);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(`Not a directory: ${dir}`);
 
   const server = await startIdentityServer({
     root,

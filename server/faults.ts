@@ -17,7 +17,8 @@ export function parseFault(body: Record<string, unknown>): Fault {
   if (typeof path !== 'string' || !path.startsWith('/')) {
     throw apiError(422, 'path must be a string starting with "/", relative to /.netlify/identity');
   }
-  if (method !== undefined && typeof method !== 'string') throw apiError(422, 'method must be a string');
+  if (method !== undefined && typeof method !== 'string')
+    throw apiError(422, 'method must be a string');
   if (status !== undefined && !(Number.isInteger(status) && +status! >= 200 && +status! <= 599)) {
     throw apiError(422, 'status must be an HTTP status from 200 to 599');
   }

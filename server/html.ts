@@ -68,6 +68,7 @@ a { color: var(--accent); }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 1.25rem; }
 .mails { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
 .mail { display: grid; gap: 0.35rem; }
+.mail p { margin: 0; }
 .mail-head { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; }
 .mail-subject { font-weight: 600; font-size: 1.05rem; margin: 0; }
 .badge { background: var(--badge); color: var(--accent); border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.8rem; font-weight: 600; }
@@ -81,7 +82,7 @@ button.secondary, .button.secondary { background: transparent; color: var(--acce
 .empty { text-align: center; color: var(--muted); padding: 2.5rem 1rem; }
 form { display: grid; gap: 1rem; }
 label { display: grid; gap: 0.3rem; font-weight: 600; }
-input { font: inherit; padding: 0.55rem 0.7rem; border: 1px solid var(--line); border-radius: 0.5rem; background: var(--bg); color: var(--text); }
+input { font: inherit; font-weight: 400; padding: 0.55rem 0.7rem; border: 1px solid var(--line); border-radius: 0.5rem; background: var(--bg); color: var(--text); }
 .actions { display: flex; gap: 0.75rem; justify-content: flex-end; }
 .provider { display: flex; align-items: center; gap: 0.75rem; margin-bottom: 1rem; }
 .provider img { border-radius: 50%; }

@@ -53,7 +53,10 @@ function mediaType(req: IncomingMessage): string {
  * The JSON object of a request body; `{}` for an empty body. `what` names the params in the
  * message, as GoTrue does ("Could not read Signup params: ...").
  */
-export async function readJson(req: IncomingMessage, what: string): Promise<Record<string, unknown>> {
+export async function readJson(
+  req: IncomingMessage,
+  what: string,
+): Promise<Record<string, unknown>> {
   const raw = await readBody(req);
   if (raw.length === 0) return {};
   const type = mediaType(req);

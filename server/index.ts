@@ -1,12 +1,12 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type IdentityApp, createIdentityApp } from './app.js';
-import type { IdentityServerOptions } from './options.js';
+import type { IdentityAppOptions, IdentityServerOptions } from './options.js';
 import { IDENTITY_PATH } from './paths.js';
 import { createStaticHandler } from './static.js';
 
 export { createIdentityApp, IDENTITY_PATH };
-export type { IdentityApp, IdentityServerOptions };
+export type { IdentityApp, IdentityAppOptions, IdentityServerOptions };
 
 export interface IdentityServer {
   /** http://localhost:<port> for a loopback host: pages need localhost for `secure` cookies. */
@@ -28,7 +28,9 @@ export function identityMiddleware(
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::']);
 
 /** Serves the identity API (and `root`, when given) until `stop()`. */
-export async function startIdentityServer(options: IdentityServerOptions = {}): Promise<IdentityServer> {
+export async function startIdentityServer(
+  options: IdentityServerOptions = {},
+): Promise<IdentityServer> {
   const { port = 0, host = '127.0.0.1', root, ...appOptions } = options;
   const app = createIdentityApp(appOptions);
   const serveStatic = root ? createStaticHandler(root) : undefined;
@@ -49,7 +51,9 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is already in use on ${host}: stop the other server or choose another port (--port).`)
+          ? new Error(
+              `Port ${port} is already in use on ${host}: stop the other server or choose another port (--port).`,
+            )
           : error,
       );
     });

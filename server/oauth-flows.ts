@@ -66,6 +66,7 @@ export class OAuthFlows {
   private dropExpired(): void {
     const now = this.clock();
     for (const [state, flow] of this.flows) if (flow.expiresAt < now) this.flows.delete(state);
-    for (const [code, grant] of this.codes) if (!this.flows.has(grant.state)) this.codes.delete(code);
+    for (const [code, grant] of this.codes)
+      if (!this.flows.has(grant.state)) this.codes.delete(code);
   }
 }

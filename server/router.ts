@@ -1,9 +1,7 @@
 import type { Route } from './context.js';
 
 export type RouteMatch =
-  | { route: Route; params: Record<string, string> }
-  | { allowedMethods: string[] }
-  | undefined;
+  { route: Route; params: Record<string, string> } | { allowedMethods: string[] } | undefined;
 
 export class Router {
   private readonly routes: Route[] = [];

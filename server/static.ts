@@ -17,7 +17,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function sendText(req: IncomingMessage, res: ServerResponse, status: number, title: string, headers = {}) {
+function sendText(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  title: string,
+  headers = {},
+) {
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1></html>\n`;
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
   res.end(req.method === 'HEAD' ? undefined : html);

@@ -57,10 +57,9 @@ const createUser: Handler = async (ctx, services) => {
   const appMetadata = params.object('app_metadata');
 
   validateEmail(email);
-  ensureEmailFree(services, email);
   if (isPasswordTooLong(password)) throw apiError(500, 'Error creating user');
   const passwordHash = password ? await hashPassword(password) : undefined;
-  // Asked again: another request may have taken the address while the hash was computed.
+  // After the hash, so no other request can take the address between this check and the create.
   ensureEmailFree(services, email);
 
   const user = services.users.create({
@@ -97,12 +96,13 @@ const updateUser: Handler = async (ctx, services) => {
   const appMetadata = params.object('app_metadata');
   const userMetadata = params.object('user_metadata');
 
+  if (password && isPasswordTooLong(password)) throw apiError(500, 'Error updating user');
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  // Nothing below awaits, so what is checked is what gets changed.
   if (email && email.toLowerCase() !== user.email.toLowerCase()) {
     validateEmail(email);
     ensureEmailFree(services, email, user);
   }
-  if (password && isPasswordTooLong(password)) throw apiError(500, 'Error updating user');
-  const passwordHash = password ? await hashPassword(password) : undefined;
 
   if (role) user.role = role;
   if (email) user.email = email;

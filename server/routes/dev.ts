@@ -38,7 +38,11 @@ const clearFaults: Handler = async (ctx, services) => {
 
 const setTokenLifetime: Handler = async (ctx, services) => {
   const { seconds } = await readJson(ctx.req, 'token lifetime');
-  if (!Number.isInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_TOKEN_LIFETIME_SECONDS) {
+  if (
+    !Number.isInteger(seconds) ||
+    (seconds as number) < 1 ||
+    (seconds as number) > MAX_TOKEN_LIFETIME_SECONDS
+  ) {
     throw apiError(422, `seconds must be an integer from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}`);
   }
   services.accessTokens.lifetimeSeconds = seconds as number;

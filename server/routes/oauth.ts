@@ -13,7 +13,8 @@ function enabledProvider(services: Services, name: string): Provider {
   if (!isProvider(provider)) {
     throw apiError(400, `Unsupported provider: Provider ${provider} could not be found`);
   }
-  if (!services.settings.external[provider]) throw apiError(400, 'Unsupported provider: Provider is not enabled');
+  if (!services.settings.external[provider])
+    throw apiError(400, 'Unsupported provider: Provider is not enabled');
   return provider;
 }
 
@@ -33,7 +34,8 @@ const authorize: Handler = async (ctx, services) => {
   if (inviteToken) {
     const invited = services.users.findByToken('confirmationToken', inviteToken);
     if (!invited) throw apiError(404, 'User not found');
-    if (isExpired(services, invited.confirmationExpiresAt)) throw apiError(422, 'Confirmation token expired');
+    if (isExpired(services, invited.confirmationExpiresAt))
+      throw apiError(422, 'Confirmation token expired');
   }
   const state = services.oauth.begin({ provider, inviteToken, referrer: sameSiteReferrer(ctx) });
   redirect(ctx.res, `${CONSENT_PATH}?${new URLSearchParams({ state })}`);
@@ -49,7 +51,13 @@ function openFlow(services: Services, state: string): OAuthFlow {
   return flow;
 }
 
-function renderConsent(ctx: RequestContext, flow: OAuthFlow, state: string, profile: ProviderProfile, error?: string) {
+function renderConsent(
+  ctx: RequestContext,
+  flow: OAuthFlow,
+  state: string,
+  profile: ProviderProfile,
+  error?: string,
+) {
   return renderConsentPage({
     provider: flow.provider,
     state,
@@ -63,12 +71,19 @@ function renderConsent(ctx: RequestContext, flow: OAuthFlow, state: string, prof
 
 /** Who the stand-in provider suggests: the invited person, or a made-up account of that provider. */
 function suggestedProfile(services: Services, flow: OAuthFlow): ProviderProfile {
-  const invited = flow.inviteToken && services.users.findByToken('confirmationToken', flow.inviteToken);
+  const invited =
+    flow.inviteToken && services.users.findByToken('confirmationToken', flow.inviteToken);
   if (invited) {
     const name = invited.userMetadata?.full_name;
-    return { email: invited.email, name: typeof name === 'string' ? name : invited.email.split('@')[0]! };
+    return {
+      email: invited.email,
+      name: typeof name === 'string' ? name : invited.email.split('@')[0]!,
+    };
   }
-  return { email: `${flow.provider}-user@example.com`, name: `${PROVIDER_NAMES[flow.provider]} User` };
+  return {
+    email: `${flow.provider}-user@example.com`,
+    name: `${PROVIDER_NAMES[flow.provider]} User`,
+  };
 }
 
 const showConsent: Handler = async (ctx, services) => {
@@ -91,7 +106,10 @@ const answerConsent: Handler = async (ctx, services) => {
     });
     return redirect(ctx.res, `${callback}?${query}`);
   }
-  const profile = { email: (form.get('email') ?? '').trim(), name: (form.get('name') ?? '').trim() };
+  const profile = {
+    email: (form.get('email') ?? '').trim(),
+    name: (form.get('name') ?? '').trim(),
+  };
   try {
     validateEmail(profile.email);
   } catch (error) {
@@ -119,7 +137,10 @@ const OAUTH_ERROR_CODES: Record<number, string> = {
 function errorFragment(error: HttpError): string {
   const providerError = error.body.error;
   return new URLSearchParams({
-    error: typeof providerError === 'string' ? providerError : (OAUTH_ERROR_CODES[error.status] ?? 'server_error'),
+    error:
+      typeof providerError === 'string'
+        ? providerError
+        : (OAUTH_ERROR_CODES[error.status] ?? 'server_error'),
     error_description: String(error.body.error_description ?? error.body.msg ?? ''),
   }).toString();
 }
@@ -134,10 +155,16 @@ function acceptInvite(services: Services, flow: OAuthFlow, profile: ProviderProf
   return user;
 }
 
-function findOrSignUp(ctx: RequestContext, services: Services, flow: OAuthFlow, profile: ProviderProfile) {
+function findOrSignUp(
+  ctx: RequestContext,
+  services: Services,
+  flow: OAuthFlow,
+  profile: ProviderProfile,
+) {
   const existing = services.users.findByEmail(profile.email);
   if (existing) return existing;
-  if (services.settings.disable_signup) throw apiError(403, 'Signups not allowed for this instance');
+  if (services.settings.disable_signup)
+    throw apiError(403, 'Signups not allowed for this instance');
   return services.users.create({
     email: profile.email,
     appMetadata: { provider: flow.provider },
@@ -146,7 +173,9 @@ function findOrSignUp(ctx: RequestContext, services: Services, flow: OAuthFlow, 
 }
 
 function providerMetadata(ctx: RequestContext, profile: ProviderProfile): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { avatar_url: avatarUrl(ctx, profile.name || profile.email) };
+  const metadata: Record<string, unknown> = {
+    avatar_url: avatarUrl(ctx, profile.name || profile.email),
+  };
   if (profile.name) metadata.full_name = profile.name;
   return metadata;
 }
@@ -162,7 +191,10 @@ const callback: Handler = async (ctx, services) => {
   try {
     const providerError = query.get('error');
     if (providerError) {
-      throw new HttpError(400, { error: providerError, error_description: query.get('error_description') ?? '' });
+      throw new HttpError(400, {
+        error: providerError,
+        error_description: query.get('error_description') ?? '',
+      });
     }
     const code = query.get('code');
     if (!code) throw apiError(400, 'Authorization code missing');

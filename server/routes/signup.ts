@@ -10,12 +10,14 @@ const signup: Handler = async (ctx, services) => {
   const password = params.string('password');
   const data = params.object('data');
 
-  if (services.settings.disable_signup) throw apiError(403, 'Signups not allowed for this instance');
+  if (services.settings.disable_signup)
+    throw apiError(403, 'Signups not allowed for this instance');
   if (!password) throw apiError(422, 'Signup requires a valid password');
   validateEmail(email);
 
   let user = services.users.findByEmail(email);
-  if (user?.confirmedAt) throw apiError(400, 'A user with this email address has already been registered');
+  if (user?.confirmedAt)
+    throw apiError(400, 'A user with this email address has already been registered');
   if (user) {
     // GoTrue keeps the first password of an unconfirmed user and only merges the new metadata.
     if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);

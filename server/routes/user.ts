@@ -24,23 +24,27 @@ const updateUser: Handler = async (ctx, services) => {
   if (appMetadata && user.role !== 'admin') {
     throw apiError(401, 'Updating app_metadata requires admin privileges');
   }
-  const changesEmail = !emailChangeToken && email !== '' && email.toLowerCase() !== user.email.toLowerCase();
+  const passwordHash = password ? await hashPassword(password) : undefined;
+
+  // Nothing below awaits, so what is checked is what gets changed.
+  const changesEmail =
+    !emailChangeToken && email !== '' && email.toLowerCase() !== user.email.toLowerCase();
   if (emailChangeToken) {
     if (emailChangeToken !== user.emailChangeToken) {
       throw apiError(401, "Email Change Token didn't match token on file");
     }
-    if (isExpired(services, user.emailChangeExpiresAt)) throw apiError(422, 'Email change token expired');
+    if (isExpired(services, user.emailChangeExpiresAt))
+      throw apiError(422, 'Email change token expired');
     ensureEmailFree(services, user.newEmail!, user);
   } else if (changesEmail) {
     validateEmail(email);
     ensureEmailFree(services, email, user);
   }
-  const passwordHash = password ? await hashPassword(password) : undefined;
 
   if (passwordHash) user.passwordHash = passwordHash;
   if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);
   if (appMetadata) user.appMetadata = mergeMetadata(user.appMetadata, appMetadata);
-  if (emailChangeToken && emailChangeToken === user.emailChangeToken) {
+  if (emailChangeToken) {
     user.email = user.newEmail!;
     user.newEmail = undefined;
     user.emailChangeToken = undefined;

@@ -17,7 +17,8 @@ const verify: Handler = async (ctx, services) => {
   if (type === 'signup') {
     user = services.users.findByToken('confirmationToken', token);
     if (!user) throw apiError(404, 'User not found');
-    if (isExpired(services, user.confirmationExpiresAt)) throw apiError(422, 'Confirmation token expired');
+    if (isExpired(services, user.confirmationExpiresAt))
+      throw apiError(422, 'Confirmation token expired');
     if (user.invitedAt && !user.passwordHash) {
       // Invites are accepted through this same call, with the new password.
       if (!password) throw apiError(422, 'Invited users must specify a password');

@@ -14,16 +14,25 @@ describe('__dev controls', () => {
   });
 
   it('PUT settings merges any subset and answers the new settings', async () => {
-    const first = await t.api.call('PUT', '/__dev/settings', { json: { external: { github: true, google: true } } });
+    const first = await t.api.call('PUT', '/__dev/settings', {
+      json: { external: { github: true, google: true } },
+    });
     assert.equal(first.status, 200);
-    const second = await t.api.call('PUT', '/__dev/settings', { json: { autoconfirm: true, external: { google: false } } });
+    const second = await t.api.call('PUT', '/__dev/settings', {
+      json: { autoconfirm: true, external: { google: false } },
+    });
     assert.deepEqual(second.body, (await t.api.call('GET', '/settings')).body);
     assert.equal(second.body.autoconfirm, true);
     assert.equal(second.body.disable_signup, false);
     assert.equal(second.body.external.github, true);
     assert.equal(second.body.external.google, false);
 
-    for (const json of [{ autoconfirm: 'yes' }, { external: { myspace: true } }, { surprise: 1 }, { external: [] }]) {
+    for (const json of [
+      { autoconfirm: 'yes' },
+      { external: { myspace: true } },
+      { surprise: 1 },
+      { external: [] },
+    ]) {
       const refused = await t.api.call('PUT', '/__dev/settings', { json });
       assert.equal(refused.status, 422, JSON.stringify(json));
     }
@@ -50,7 +59,13 @@ describe('__dev controls', () => {
 
   it('faults answer the next `count` matching requests with the given status and body', async () => {
     const added = await t.api.call('POST', '/__dev/faults', {
-      json: { path: '/token', method: 'post', status: 503, body: { code: 503, msg: 'Try later' }, count: 2 },
+      json: {
+        path: '/token',
+        method: 'post',
+        status: 503,
+        body: { code: 503, msg: 'Try later' },
+        count: 2,
+      },
     });
     assert.equal(added.status, 201);
     // Another method on the same path is not matched.
@@ -83,12 +98,24 @@ describe('__dev controls', () => {
   });
 
   it('DELETE faults clears them; bad faults are refused', async () => {
-    await t.api.call('POST', '/__dev/faults', { json: { path: '/settings', status: 500, count: 5 } });
+    await t.api.call('POST', '/__dev/faults', {
+      json: { path: '/settings', status: 500, count: 5 },
+    });
     assert.equal((await t.api.call('GET', '/__dev/faults')).body.length, 1);
     assert.deepEqual((await t.api.call('DELETE', '/__dev/faults')).body, {});
     assert.equal((await t.api.call('GET', '/settings')).status, 200);
-    for (const json of [{}, { path: 'token' }, { path: '/x', status: 99 }, { path: '/x', count: 0 }, { path: '/x', delay: -1 }]) {
-      assert.equal((await t.api.call('POST', '/__dev/faults', { json })).status, 422, JSON.stringify(json));
+    for (const json of [
+      {},
+      { path: 'token' },
+      { path: '/x', status: 99 },
+      { path: '/x', count: 0 },
+      { path: '/x', delay: -1 },
+    ]) {
+      assert.equal(
+        (await t.api.call('POST', '/__dev/faults', { json })).status,
+        422,
+        JSON.stringify(json),
+      );
     }
   });
 
@@ -102,20 +129,35 @@ describe('__dev controls', () => {
     assert.ok(Math.abs(exp - (Math.floor(t.clock.now() / 1000) + 75)) <= 1);
     t.clock.advance(76_000);
     assert.equal((await t.api.call('GET', '/user', { token: session.access_token })).status, 401);
-    assert.equal((await t.api.call('PUT', '/__dev/token-lifetime', { json: { seconds: 0 } })).status, 422);
+    assert.equal(
+      (await t.api.call('PUT', '/__dev/token-lifetime', { json: { seconds: 0 } })).status,
+      422,
+    );
   });
 
   it('refuses cross-origin browser requests', async () => {
-    for (const [method, path] of [['POST', '/__dev/reset'], ['GET', '/__dev/mail'], ['PUT', '/__dev/settings']]) {
-      const answer = await t.api.call(method!, path!, { headers: { Origin: 'http://evil.example' }, json: method === 'PUT' ? {} : undefined });
+    for (const [method, path] of [
+      ['POST', '/__dev/reset'],
+      ['GET', '/__dev/mail'],
+      ['PUT', '/__dev/settings'],
+    ]) {
+      const answer = await t.api.call(method!, path!, {
+        headers: { Origin: 'http://evil.example' },
+        json: method === 'PUT' ? {} : undefined,
+      });
       assert.equal(answer.status, 403, path);
       assert.equal(answer.body.code, 403);
     }
-    assert.equal((await t.api.call('POST', '/__dev/reset', { headers: { Origin: t.server.url } })).status, 200);
+    assert.equal(
+      (await t.api.call('POST', '/__dev/reset', { headers: { Origin: t.server.url } })).status,
+      200,
+    );
   });
 
   it('the mailbox lists mails with clickable, escaped links', async () => {
-    await t.api.call('POST', '/signup', { json: { email: "o'neil&co@example.com", password: 'pw' } });
+    await t.api.call('POST', '/signup', {
+      json: { email: "o'neil&co@example.com", password: 'pw' },
+    });
     const { url } = await t.api.lastMail("o'neil&co@example.com", 'confirmation');
     const page = await fetch(`${t.api.base}/__dev/mailbox`);
     assert.equal(page.status, 200);
@@ -129,7 +171,16 @@ describe('__dev controls', () => {
 
   it('the mailbox page escapes markup in any field', () => {
     const html = renderMailbox(
-      [{ to: '<img src=x onerror=alert(1)>@example.com', subject: 'Confirm Your Signup', type: 'confirmation', token: 't', url: 'http://x/"><script>alert(1)</script>', sent_at: new Date(0).toISOString() }],
+      [
+        {
+          to: '<img src=x onerror=alert(1)>@example.com',
+          subject: 'Confirm Your Signup',
+          type: 'confirmation',
+          token: 't',
+          url: 'http://x/"><script>alert(1)</script>',
+          sent_at: new Date(0).toISOString(),
+        },
+      ],
       '/.netlify/identity/__dev/mailbox',
     );
     assert.ok(!html.includes('<img src=x'));
@@ -146,7 +197,12 @@ describe('__dev controls turned off', () => {
   after(() => t.server.stop());
 
   it('answers 404 on every __dev route, faults included', async () => {
-    for (const [method, path] of [['GET', '/__dev/mail'], ['GET', '/__dev/mailbox'], ['POST', '/__dev/reset'], ['POST', '/__dev/faults']]) {
+    for (const [method, path] of [
+      ['GET', '/__dev/mail'],
+      ['GET', '/__dev/mailbox'],
+      ['POST', '/__dev/reset'],
+      ['POST', '/__dev/faults'],
+    ]) {
       const answer = await t.api.call(method!, path!);
       assert.deepEqual([answer.status, answer.body], [404, { code: 404, msg: 'Not Found' }], path);
     }

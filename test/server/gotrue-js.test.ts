@@ -49,12 +49,19 @@ describe('the real gotrue-js client against the server', () => {
     const refreshToken = user.token!.refresh_token;
     await user.logout();
     assert.equal(user.token, null);
-    assert.equal((await s.api.refresh(refreshToken)).status, 400, 'logout revoked the refresh token');
+    assert.equal(
+      (await s.api.refresh(refreshToken)).status,
+      400,
+      'logout revoked the refresh token',
+    );
   });
 
   it('refreshes through jwt() when less than 60 s remain, rotating the refresh token', async (t) => {
     await s.api.createUser('rex@example.com', 'pw');
-    assert.equal((await s.api.call('PUT', '/__dev/token-lifetime', { json: { seconds: 75 } })).status, 200);
+    assert.equal(
+      (await s.api.call('PUT', '/__dev/token-lifetime', { json: { seconds: 75 } })).status,
+      200,
+    );
     const user = await auth.login('rex@example.com', 'pw');
     const first = { ...user.token! };
     assert.equal(first.expires_in, 75);
@@ -71,7 +78,11 @@ describe('the real gotrue-js client against the server', () => {
     const refreshed = await user.jwt();
     assert.notEqual(refreshed, first.access_token);
     assert.notEqual(user.token!.refresh_token, first.refresh_token);
-    assert.equal((await s.api.refresh(first.refresh_token)).status, 400, 'the old refresh token is revoked');
+    assert.equal(
+      (await s.api.refresh(first.refresh_token)).status,
+      400,
+      'the old refresh token is revoked',
+    );
     const data = await user.getUserData();
     assert.equal(data.email, 'rex@example.com');
     await s.api.call('PUT', '/__dev/token-lifetime', { json: { seconds: 3600 } });
@@ -99,7 +110,10 @@ describe('the real gotrue-js client against the server', () => {
   it('surfaces server errors as JSONHTTPError with GoTrue messages', async () => {
     const isJsonHttpError = (status: number, message: string) => (error: unknown) => {
       assert.ok(error instanceof JSONHTTPError);
-      assert.deepEqual([(error as JSONHTTPError).status, (error as JSONHTTPError).message], [status, message]);
+      assert.deepEqual(
+        [(error as JSONHTTPError).status, (error as JSONHTTPError).message],
+        [status, message],
+      );
       return true;
     };
     await assert.rejects(
@@ -110,6 +124,9 @@ describe('the real gotrue-js client against the server', () => {
       auth.signup('gina@example.com', 'again'),
       isJsonHttpError(400, 'A user with this email address has already been registered'),
     );
-    await assert.rejects(auth.confirm('used-or-unknown'), { status: 404, message: 'User not found' });
+    await assert.rejects(auth.confirm('used-or-unknown'), {
+      status: 404,
+      message: 'User not found',
+    });
   });
 });

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { IDENTITY_PATH, type IdentityServer, type IdentityServerOptions, startIdentityServer } from '../../server/index.js';
+import {
+  IDENTITY_PATH,
+  type IdentityServer,
+  type IdentityServerOptions,
+  startIdentityServer,
+} from '../../server/index.js';
 
 export const MINUTE = 60 * 1000;
 export const HOUR = 60 * MINUTE;
@@ -19,6 +24,7 @@ export interface Answer {
   headers: Headers;
   text: string;
   /** The parsed JSON body, or undefined when the body is not JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of any answer
   body: any;
 }
 
@@ -65,7 +71,16 @@ export class Api {
     return this.call(method, path, { token: this.operatorToken, ...options });
   }
 
-  async mails(): Promise<Array<{ to: string; subject: string; type: string; token: string; url: string; sent_at: string }>> {
+  async mails(): Promise<
+    Array<{
+      to: string;
+      subject: string;
+      type: string;
+      token: string;
+      url: string;
+      sent_at: string;
+    }>
+  > {
     const answer = await this.call('GET', '/__dev/mail');
     assert.equal(answer.status, 200);
     return answer.body;
@@ -79,19 +94,30 @@ export class Api {
 
   /** A confirmed user made through the admin API (one scrypt hash, no mail round trip). */
   async createUser(email: string, password: string, extra: Record<string, unknown> = {}) {
-    const answer = await this.admin('POST', '/admin/users', { json: { email, password, confirm: true, ...extra } });
+    const answer = await this.admin('POST', '/admin/users', {
+      json: { email, password, confirm: true, ...extra },
+    });
     assert.equal(answer.status, 200, answer.text);
     return answer.body;
   }
 
   async login(email: string, password: string) {
-    const answer = await this.call('POST', '/token', { form: { grant_type: 'password', username: email, password } });
+    const answer = await this.call('POST', '/token', {
+      form: { grant_type: 'password', username: email, password },
+    });
     assert.equal(answer.status, 200, answer.text);
-    return answer.body as { access_token: string; token_type: string; expires_in: number; refresh_token: string };
+    return answer.body as {
+      access_token: string;
+      token_type: string;
+      expires_in: number;
+      refresh_token: string;
+    };
   }
 
   refresh(refreshToken: string): Promise<Answer> {
-    return this.call('POST', '/token', { form: { grant_type: 'refresh_token', refresh_token: refreshToken } });
+    return this.call('POST', '/token', {
+      form: { grant_type: 'refresh_token', refresh_token: refreshToken },
+    });
   }
 }
 
@@ -107,7 +133,15 @@ export async function startTestServer(options: IdentityServerOptions = {}): Prom
   return { server, clock, api: new Api(server.url + IDENTITY_PATH, server.operatorToken) };
 }
 
-export function decodeJwt(token: string): { header: any; claims: any } {
-  const [header, claims] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  claims: { sub: string; exp: number; email: string; [claim: string]: unknown };
+}
+
+export function decodeJwt(token: string): DecodedJwt {
+  const [header, claims] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
   return { header, claims };
 }

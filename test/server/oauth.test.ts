@@ -26,7 +26,10 @@ describe('OAuth through the local consent page', () => {
 
   async function openConsent(query: string, referer?: string) {
     const headers: Record<string, string> = referer ? { Referer: referer } : {};
-    const authorize = await fetch(`${t.api.base}/authorize?${query}`, { headers, redirect: 'manual' });
+    const authorize = await fetch(`${t.api.base}/authorize?${query}`, {
+      headers,
+      redirect: 'manual',
+    });
     assert.equal(authorize.status, 302, await authorize.clone().text());
     const consentUrl = new URL(authorize.headers.get('location')!, t.server.url);
     assert.equal(consentUrl.pathname, `${IDENTITY_PATH}/__provider/consent`);
@@ -34,7 +37,8 @@ describe('OAuth through the local consent page', () => {
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type')!, /^text\/html/);
     const html = await page.text();
-    const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+    const field = (name: string) =>
+      new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
     return { html, state: field('state')!, email: field('email')!, name: field('name')! };
   }
 
@@ -70,7 +74,10 @@ describe('OAuth through the local consent page', () => {
     const location = await follow(await answer(state, 'allow'));
     assert.equal(location.split('#')[0], startPage);
     const hash = new URL(location).hash.slice(1);
-    assert.match(hash, /^access_token=[^&]+&expires_in=3600&refresh_token=[A-Za-z0-9_-]{22}&token_type=bearer$/);
+    assert.match(
+      hash,
+      /^access_token=[^&]+&expires_in=3600&refresh_token=[A-Za-z0-9_-]{22}&token_type=bearer$/,
+    );
 
     const { access_token, refresh_token } = hashOf(location);
     const user = await t.api.call('GET', '/user', { token: access_token });
@@ -107,7 +114,9 @@ describe('OAuth through the local consent page', () => {
     const { token } = await t.api.lastMail('invitee@example.com', 'invite');
     const consent = await openConsent(`provider=github&invite_token=${token}`);
     assert.equal(consent.email, 'invitee@example.com');
-    const location = await follow(await answer(consent.state, 'allow', consent.email, 'Invited Person'));
+    const location = await follow(
+      await answer(consent.state, 'allow', consent.email, 'Invited Person'),
+    );
     const user = await t.api.call('GET', '/user', { token: hashOf(location).access_token });
     assert.equal(user.body.email, 'invitee@example.com');
     assert.ok(user.body.confirmed_at);
@@ -140,21 +149,33 @@ describe('OAuth through the local consent page', () => {
 
   it('refuses unknown and disabled providers', async () => {
     const unknown = await t.api.call('GET', '/authorize?provider=myspace');
-    assert.deepEqual([unknown.status, unknown.body], [400, { code: 400, msg: 'Unsupported provider: Provider myspace could not be found' }]);
+    assert.deepEqual(
+      [unknown.status, unknown.body],
+      [400, { code: 400, msg: 'Unsupported provider: Provider myspace could not be found' }],
+    );
     const disabled = await t.api.call('GET', '/authorize?provider=google');
-    assert.deepEqual([disabled.status, disabled.body], [400, { code: 400, msg: 'Unsupported provider: Provider is not enabled' }]);
+    assert.deepEqual(
+      [disabled.status, disabled.body],
+      [400, { code: 400, msg: 'Unsupported provider: Provider is not enabled' }],
+    );
   });
 
   it('refuses a callback without a valid state, and a state used twice', async () => {
     const missing = await t.api.call('GET', '/callback?code=x');
-    assert.deepEqual([missing.status, missing.body], [400, { code: 400, msg: 'OAuth state parameter missing' }]);
+    assert.deepEqual(
+      [missing.status, missing.body],
+      [400, { code: 400, msg: 'OAuth state parameter missing' }],
+    );
     const forged = await t.api.call('GET', '/callback?code=x&state=forged');
     assert.equal(forged.status, 400);
     assert.match(forged.body.msg, /^OAuth state is invalid/);
 
     const { state } = await openConsent('provider=github');
     const toCallback = (await answer(state, 'allow')).headers.get('location')!;
-    assert.equal((await fetch(new URL(toCallback, t.server.url), { redirect: 'manual' })).status, 302);
+    assert.equal(
+      (await fetch(new URL(toCallback, t.server.url), { redirect: 'manual' })).status,
+      302,
+    );
     const replay = await fetch(new URL(toCallback, t.server.url), { redirect: 'manual' });
     assert.equal(replay.status, 400);
   });

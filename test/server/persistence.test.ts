@@ -61,7 +61,9 @@ describe('persistence with dataFile', () => {
       let reads = 0;
       let writing = true;
       const signups = Promise.all(
-        Array.from({ length: 20 }, (_, i) => t.api.call('POST', '/signup', { json: { email: `u${i}@example.com`, password: 'pw' } })),
+        Array.from({ length: 20 }, (_, i) =>
+          t.api.call('POST', '/signup', { json: { email: `u${i}@example.com`, password: 'pw' } }),
+        ),
       ).finally(() => (writing = false));
       while (writing) {
         try {
@@ -78,12 +80,18 @@ describe('persistence with dataFile', () => {
       await t.server.stop();
     }
     assert.equal(JSON.parse(readFileSync(dataFile, 'utf8')).users.length, 20);
-    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('burst')), ['burst.json']);
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.startsWith('burst')),
+      ['burst.json'],
+    );
   });
 
   it('refuses to start on a broken data file, with a clear message', async () => {
     const dataFile = join(dir, 'broken.json');
     writeFileSync(dataFile, '{ not json');
-    await assert.rejects(startIdentityServer({ dataFile, quiet: true }), /Cannot read the identity data file .*broken\.json/);
+    await assert.rejects(
+      startIdentityServer({ dataFile, quiet: true }),
+      /Cannot read the identity data file .*broken\.json/,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createIdentityApp, identityMiddleware } from '../../server/index.js';
 import { type TestServer, startTestServer } from './helpers.js';
 
 describe('bad input never breaks the server', () => {
@@ -11,30 +13,61 @@ describe('bad input never breaks the server', () => {
   after(() => t.server.stop());
 
   it('answers malformed JSON with 400', async () => {
-    const answer = await t.api.call('POST', '/signup', { raw: '{"email": ', headers: { 'Content-Type': 'application/json' } });
+    const answer = await t.api.call('POST', '/signup', {
+      raw: '{"email": ',
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.code, 400);
     assert.match(answer.body.msg, /^Could not read Signup params: /);
   });
 
   it('answers JSON that is not an object, or fields of the wrong type, with 400', async () => {
-    for (const raw of ['[]', '"text"', '42', '{"email": 5, "password": "x"}', '{"email": "a@b.co", "password": "x", "data": [1]}']) {
-      const answer = await t.api.call('POST', '/signup', { raw, headers: { 'Content-Type': 'application/json' } });
+    for (const raw of [
+      '[]',
+      '"text"',
+      '42',
+      '{"email": 5, "password": "x"}',
+      '{"email": "a@b.co", "password": "x", "data": [1]}',
+    ]) {
+      const answer = await t.api.call('POST', '/signup', {
+        raw,
+        headers: { 'Content-Type': 'application/json' },
+      });
       assert.equal(answer.status, 400, raw);
       assert.equal(answer.body.code, 400);
     }
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const answer = await t.api.call('POST', '/signup', { raw: 'email=a@b.co', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    assert.deepEqual([answer.status, answer.body], [415, { code: 415, msg: 'Content-Type must be application/json' }]);
+    const answer = await t.api.call('POST', '/signup', {
+      raw: 'email=a@b.co',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    assert.deepEqual(
+      [answer.status, answer.body],
+      [415, { code: 415, msg: 'Content-Type must be application/json' }],
+    );
   });
 
   it('answers a body over 1 MB with 413', async () => {
-    const big = JSON.stringify({ email: 'big@example.com', password: 'x', data: { blob: 'x'.repeat(1024 * 1024) } });
-    const answer = await t.api.call('POST', '/signup', { raw: big, headers: { 'Content-Type': 'application/json' } });
-    assert.deepEqual([answer.status, answer.body], [413, { code: 413, msg: 'Request body too large' }]);
-    const form = await t.api.call('POST', '/token', { raw: 'a'.repeat(1024 * 1024 + 1), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const big = JSON.stringify({
+      email: 'big@example.com',
+      password: 'x',
+      data: { blob: 'x'.repeat(1024 * 1024) },
+    });
+    const answer = await t.api.call('POST', '/signup', {
+      raw: big,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.deepEqual(
+      [answer.status, answer.body],
+      [413, { code: 413, msg: 'Request body too large' }],
+    );
+    const form = await t.api.call('POST', '/token', {
+      raw: 'a'.repeat(1024 * 1024 + 1),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(form.status, 413);
     assert.equal((await t.api.call('GET', '/settings')).status, 200);
   });
@@ -67,17 +100,66 @@ describe('bad input never breaks the server', () => {
         socket.on('error', reject);
       });
     assert.match(await raw('NOT HTTP AT ALL\r\n\r\n'), /^HTTP\/1\.1 400/);
-    assert.match(await raw('GET /.netlify/identity/settings HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 400/);
-    assert.match(await raw('GET //.netlify/identity/settings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 404/);
+    assert.match(
+      await raw(
+        'GET /.netlify/identity/settings HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+      ),
+      /^HTTP\/1\.1 400/,
+    );
+    assert.match(
+      await raw(
+        'GET //.netlify/identity/settings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      ),
+      /^HTTP\/1\.1 404/,
+    );
     assert.equal((await t.api.call('GET', '/settings')).status, 200);
   });
 
   it('answers many concurrent bad requests and then good ones', async () => {
     const bad = Array.from({ length: 50 }, (_, i) =>
-      t.api.call('POST', i % 2 ? '/verify' : '/token', { raw: '{{{', headers: { 'Content-Type': i % 3 ? 'application/json' : 'text/plain' } }),
+      t.api.call('POST', i % 2 ? '/verify' : '/token', {
+        raw: '{{{',
+        headers: { 'Content-Type': i % 3 ? 'application/json' : 'text/plain' },
+      }),
     );
     const answers = await Promise.all(bad);
     assert.ok(answers.every((a) => a.status >= 400 && a.status < 500));
     assert.equal((await t.api.call('GET', '/settings')).status, 200);
+  });
+});
+
+describe('identityMiddleware and unexpected errors', () => {
+  it('hands other paths to next, and answers a crash inside a handler with a 500 in GoTrue shape', async () => {
+    const app = createIdentityApp({ quiet: true });
+    const middleware = identityMiddleware(app);
+    const server = createServer((req, res) => {
+      if (req.url!.endsWith('/explode')) {
+        // A request the handler cannot even read: stands in for any bug inside a route.
+        let reads = 0;
+        const host = req.headers.host;
+        Object.defineProperty(req.headers, 'host', {
+          get: () => {
+            if (reads++ === 0) throw new Error('boom');
+            return host;
+          },
+        });
+      }
+      middleware(req, res, () => res.end('next'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      assert.equal(await (await fetch(`${base}/page`)).text(), 'next');
+      const crashed = await fetch(`${base}/.netlify/identity/explode`);
+      assert.equal(crashed.status, 500);
+      const body = (await crashed.json()) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(body), ['code', 'msg', 'error_id']);
+      assert.equal(body.code, 500);
+      assert.equal((await fetch(`${base}/.netlify/identity/settings`)).status, 200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    }
   });
 });

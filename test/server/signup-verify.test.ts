@@ -20,7 +20,15 @@ describe('settings, signup and confirmation', () => {
     assert.equal(
       answer.text,
       JSON.stringify({
-        external: { bitbucket: false, github: false, gitlab: false, google: false, facebook: false, email: true, saml: false },
+        external: {
+          bitbucket: false,
+          github: false,
+          gitlab: false,
+          google: false,
+          facebook: false,
+          email: true,
+          saml: false,
+        },
         external_labels: {},
         disable_signup: false,
         autoconfirm: false,
@@ -34,7 +42,15 @@ describe('settings, signup and confirmation', () => {
     });
     assert.equal(answer.status, 200);
     assert.deepEqual(Object.keys(answer.body), [
-      'id', 'aud', 'role', 'email', 'confirmation_sent_at', 'app_metadata', 'user_metadata', 'created_at', 'updated_at',
+      'id',
+      'aud',
+      'role',
+      'email',
+      'confirmation_sent_at',
+      'app_metadata',
+      'user_metadata',
+      'created_at',
+      'updated_at',
     ]);
     assert.match(answer.body.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.equal(answer.body.aud, '');
@@ -54,7 +70,9 @@ describe('settings, signup and confirmation', () => {
   });
 
   it('keeps user_metadata null when the signup sent no data', async () => {
-    const answer = await t.api.call('POST', '/signup', { json: { email: 'nodata@example.com', password: 'pw' } });
+    const answer = await t.api.call('POST', '/signup', {
+      json: { email: 'nodata@example.com', password: 'pw' },
+    });
     assert.equal(answer.status, 200);
     assert.equal(answer.body.user_metadata, null);
   });
@@ -63,7 +81,11 @@ describe('settings, signup and confirmation', () => {
     const cases: Array<[Record<string, unknown>, number, string]> = [
       [{ email: '', password: '' }, 422, 'Signup requires a valid password'],
       [{ email: '', password: 'pw' }, 422, 'An email address is required'],
-      [{ email: 'not-an-email', password: 'pw' }, 422, 'Unable to validate email address: invalid format'],
+      [
+        { email: 'not-an-email', password: 'pw' },
+        422,
+        'Unable to validate email address: invalid format',
+      ],
     ];
     for (const [json, status, msg] of cases) {
       const answer = await t.api.call('POST', '/signup', { json });
@@ -78,31 +100,47 @@ describe('settings, signup and confirmation', () => {
 
   it('refuses a second signup of a confirmed address', async () => {
     await t.api.createUser('taken@example.com', 'pw');
-    const answer = await t.api.call('POST', '/signup', { json: { email: 'TAKEN@example.com', password: 'pw' } });
+    const answer = await t.api.call('POST', '/signup', {
+      json: { email: 'TAKEN@example.com', password: 'pw' },
+    });
     assert.equal(answer.status, 400);
-    assert.deepEqual(answer.body, { code: 400, msg: 'A user with this email address has already been registered' });
+    assert.deepEqual(answer.body, {
+      code: 400,
+      msg: 'A user with this email address has already been registered',
+    });
   });
 
   it('signing up again while unconfirmed merges metadata and sends a new link that replaces the old', async () => {
-    const first = await t.api.call('POST', '/signup', { json: { email: 'bo@example.com', password: 'pw', data: { a: 1, b: 2 } } });
+    const first = await t.api.call('POST', '/signup', {
+      json: { email: 'bo@example.com', password: 'pw', data: { a: 1, b: 2 } },
+    });
     const oldToken = (await t.api.lastMail('bo@example.com', 'confirmation')).token;
-    const second = await t.api.call('POST', '/signup', { json: { email: 'bo@example.com', password: 'other', data: { b: null, c: 3 } } });
+    const second = await t.api.call('POST', '/signup', {
+      json: { email: 'bo@example.com', password: 'other', data: { b: null, c: 3 } },
+    });
     assert.equal(second.status, 200);
     assert.equal(second.body.id, first.body.id);
     assert.deepEqual(second.body.user_metadata, { a: 1, c: 3 });
     const newToken = (await t.api.lastMail('bo@example.com', 'confirmation')).token;
     assert.notEqual(newToken, oldToken);
 
-    const stale = await t.api.call('POST', '/verify', { json: { type: 'signup', token: oldToken } });
+    const stale = await t.api.call('POST', '/verify', {
+      json: { type: 'signup', token: oldToken },
+    });
     assert.deepEqual([stale.status, stale.body], [404, { code: 404, msg: 'User not found' }]);
-    assert.equal((await t.api.call('POST', '/verify', { json: { type: 'signup', token: newToken } })).status, 200);
+    assert.equal(
+      (await t.api.call('POST', '/verify', { json: { type: 'signup', token: newToken } })).status,
+      200,
+    );
     // GoTrue keeps the first password of an unconfirmed user.
     await t.api.login('bo@example.com', 'pw');
   });
 
   it('with autoconfirm, confirms at once, sends no mail and still returns no tokens', async () => {
     await t.api.call('PUT', '/__dev/settings', { json: { autoconfirm: true } });
-    const answer = await t.api.call('POST', '/signup', { json: { email: 'auto@example.com', password: 'pw' } });
+    const answer = await t.api.call('POST', '/signup', {
+      json: { email: 'auto@example.com', password: 'pw' },
+    });
     assert.equal(answer.status, 200);
     assert.ok(answer.body.confirmed_at);
     assert.equal(answer.body.confirmation_sent_at, undefined);
@@ -112,12 +150,19 @@ describe('settings, signup and confirmation', () => {
   });
 
   it('confirms with the mailed token: a token response with a GoTrue JWT, then the token is used up', async () => {
-    const signup = await t.api.call('POST', '/signup', { json: { email: 'cy@example.com', password: 'pw', data: { full_name: 'Cy' } } });
+    const signup = await t.api.call('POST', '/signup', {
+      json: { email: 'cy@example.com', password: 'pw', data: { full_name: 'Cy' } },
+    });
     const { token } = await t.api.lastMail('cy@example.com', 'confirmation');
     const before = t.clock.now();
     const answer = await t.api.call('POST', '/verify', { json: { type: 'signup', token } });
     assert.equal(answer.status, 200);
-    assert.deepEqual(Object.keys(answer.body), ['access_token', 'token_type', 'expires_in', 'refresh_token']);
+    assert.deepEqual(Object.keys(answer.body), [
+      'access_token',
+      'token_type',
+      'expires_in',
+      'refresh_token',
+    ]);
     assert.equal(answer.body.token_type, 'bearer');
     assert.equal(answer.body.expires_in, 3600);
     assert.match(answer.body.refresh_token, /^[A-Za-z0-9_-]{22}$/);
@@ -157,13 +202,19 @@ describe('settings, signup and confirmation', () => {
     const { token } = await t.api.lastMail('late@example.com', 'confirmation');
     t.clock.advance(DAY + HOUR);
     const answer = await t.api.call('POST', '/verify', { json: { type: 'signup', token } });
-    assert.deepEqual([answer.status, answer.body], [422, { code: 422, msg: 'Confirmation token expired' }]);
+    assert.deepEqual(
+      [answer.status, answer.body],
+      [422, { code: 422, msg: 'Confirmation token expired' }],
+    );
   });
 
   it('still confirms a link just under 24 hours old', async () => {
     await t.api.call('POST', '/signup', { json: { email: 'ontime@example.com', password: 'pw' } });
     const { token } = await t.api.lastMail('ontime@example.com', 'confirmation');
     t.clock.advance(DAY - HOUR);
-    assert.equal((await t.api.call('POST', '/verify', { json: { type: 'signup', token } })).status, 200);
+    assert.equal(
+      (await t.api.call('POST', '/verify', { json: { type: 'signup', token } })).status,
+      200,
+    );
   });
 });

@@ -96,7 +96,13 @@ describe('static files', () => {
     const secret = join(root, '..', `${root.split('/').at(-1)}-secret.txt`);
     writeFileSync(secret, 'secret');
     try {
-      for (const path of [`/../${secret.split('/').at(-1)}`, `/%2e%2e/${secret.split('/').at(-1)}`, '/..%2f..%2fetc%2fpasswd', '/%00', '/%zz']) {
+      for (const path of [
+        `/../${secret.split('/').at(-1)}`,
+        `/%2e%2e/${secret.split('/').at(-1)}`,
+        '/..%2f..%2fetc%2fpasswd',
+        '/%00',
+        '/%zz',
+      ]) {
         const answer = await raw(path);
         assert.match(answer, /^HTTP\/1\.1 40[04]/, path);
         assert.ok(!answer.includes('secret\n') && !answer.endsWith('secret'), path);
@@ -136,7 +142,9 @@ describe('the CLI', () => {
         };
         child.stdout.on('data', check);
         check();
-        void exited.then(() => reject(new Error(`exited without printing ${pattern}: ${output.stdout}${output.stderr}`)));
+        void exited.then(() =>
+          reject(new Error(`exited without printing ${pattern}: ${output.stdout}${output.stderr}`)),
+        );
       });
     return { child, output, exited, printed };
   }
@@ -151,7 +159,10 @@ describe('the CLI', () => {
   it('serves a folder, prints the URLs and the operator token, and stops on SIGTERM', async () => {
     const cli = run(['serve', site, '--port', '0'], { IDENTITY_OPERATOR_TOKEN: 'from-env' });
     const [, url] = await cli.printed(/Site:\s+(http:\/\/localhost:\d+)\n/);
-    assert.match(cli.output.stdout, new RegExp(`Mailbox:\\s+${url}/\\.netlify/identity/__dev/mailbox`));
+    assert.match(
+      cli.output.stdout,
+      new RegExp(`Mailbox:\\s+${url}/\\.netlify/identity/__dev/mailbox`),
+    );
     assert.match(cli.output.stdout, /Operator token:\s+from-env/);
     assert.equal(await (await fetch(`${url}/`)).text(), '<h1>home</h1>');
     assert.equal((await fetch(`${url}/.netlify/identity/settings`)).status, 200);

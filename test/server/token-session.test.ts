@@ -7,7 +7,9 @@ describe('/token, refresh rotation and /logout', () => {
   before(async () => {
     t = await startTestServer();
     await t.api.createUser('dee@example.com', 'right password');
-    await t.api.call('POST', '/signup', { json: { email: 'unconfirmed@example.com', password: 'pw' } });
+    await t.api.call('POST', '/signup', {
+      json: { email: 'unconfirmed@example.com', password: 'pw' },
+    });
   });
   after(() => t.server.stop());
 
@@ -23,15 +25,30 @@ describe('/token, refresh rotation and /logout', () => {
   });
 
   it('answers bad logins with OAuth errors, always status 400', async () => {
-    const invalid = { error: 'invalid_grant', error_description: 'No user found with that email, or password invalid.' };
+    const invalid = {
+      error: 'invalid_grant',
+      error_description: 'No user found with that email, or password invalid.',
+    };
     const cases: Array<[Record<string, string>, object]> = [
       [{ grant_type: 'password', username: 'dee@example.com', password: 'wrong' }, invalid],
       [{ grant_type: 'password', username: 'nobody@example.com', password: 'x' }, invalid],
       // Unconfirmed is said before the password is checked, even with a wrong one.
-      [{ grant_type: 'password', username: 'unconfirmed@example.com', password: 'wrong' }, { error: 'invalid_grant', error_description: 'Email not confirmed' }],
-      [{ grant_type: 'refresh_token', refresh_token: '' }, { error: 'invalid_request', error_description: 'refresh_token required' }],
-      [{ grant_type: 'refresh_token', refresh_token: 'nope' }, { error: 'invalid_grant', error_description: 'Invalid Refresh Token' }],
-      [{ grant_type: 'client_credentials' }, { error: 'unsupported_grant_type', error_description: '' }],
+      [
+        { grant_type: 'password', username: 'unconfirmed@example.com', password: 'wrong' },
+        { error: 'invalid_grant', error_description: 'Email not confirmed' },
+      ],
+      [
+        { grant_type: 'refresh_token', refresh_token: '' },
+        { error: 'invalid_request', error_description: 'refresh_token required' },
+      ],
+      [
+        { grant_type: 'refresh_token', refresh_token: 'nope' },
+        { error: 'invalid_grant', error_description: 'Invalid Refresh Token' },
+      ],
+      [
+        { grant_type: 'client_credentials' },
+        { error: 'unsupported_grant_type', error_description: '' },
+      ],
       [{}, { error: 'unsupported_grant_type', error_description: '' }],
     ];
     for (const [form, body] of cases) {
@@ -57,13 +74,19 @@ describe('/token, refresh rotation and /logout', () => {
     assert.equal(decodeJwt(refreshed.body.access_token).claims.email, 'dee@example.com');
 
     const reused = await t.api.refresh(session.refresh_token);
-    assert.deepEqual([reused.status, reused.body], [400, { error: 'invalid_grant', error_description: 'Invalid Refresh Token' }]);
+    assert.deepEqual(
+      [reused.status, reused.body],
+      [400, { error: 'invalid_grant', error_description: 'Invalid Refresh Token' }],
+    );
     assert.equal((await t.api.refresh(refreshed.body.refresh_token)).status, 200);
   });
 
   it('lets only one of two simultaneous refreshes with the same token win (no grace period)', async () => {
     const session = await t.api.login('dee@example.com', 'right password');
-    const answers = await Promise.all([t.api.refresh(session.refresh_token), t.api.refresh(session.refresh_token)]);
+    const answers = await Promise.all([
+      t.api.refresh(session.refresh_token),
+      t.api.refresh(session.refresh_token),
+    ]);
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 400]);
   });
 
@@ -73,7 +96,10 @@ describe('/token, refresh rotation and /logout', () => {
     assert.equal((await t.api.call('GET', '/user', { token: session.access_token })).status, 200);
     t.clock.advance(10_000);
     const expired = await t.api.call('GET', '/user', { token: session.access_token });
-    assert.deepEqual([expired.status, expired.body], [401, { code: 401, msg: 'Invalid token: Token is expired' }]);
+    assert.deepEqual(
+      [expired.status, expired.body],
+      [401, { code: 401, msg: 'Invalid token: Token is expired' }],
+    );
     // The refresh token outlives the access token.
     assert.equal((await t.api.refresh(session.refresh_token)).status, 200);
   });
@@ -85,7 +111,10 @@ describe('/token, refresh rotation and /logout', () => {
     assert.equal((await t.api.refresh(early.refresh_token)).status, 200);
     t.clock.advance(2 * DAY);
     const expired = await t.api.refresh(late.refresh_token);
-    assert.deepEqual([expired.status, expired.body], [400, { error: 'invalid_grant', error_description: 'Refresh token expired' }]);
+    assert.deepEqual(
+      [expired.status, expired.body],
+      [400, { error: 'invalid_grant', error_description: 'Refresh token expired' }],
+    );
   });
 
   it('logout answers 204 and revokes every refresh token of the user', async () => {
@@ -96,12 +125,18 @@ describe('/token, refresh rotation and /logout', () => {
     assert.equal(answer.text, '');
     for (const session of [one, two]) {
       const refused = await t.api.refresh(session.refresh_token);
-      assert.deepEqual([refused.status, refused.body.error_description], [400, 'Invalid Refresh Token']);
+      assert.deepEqual(
+        [refused.status, refused.body.error_description],
+        [400, 'Invalid Refresh Token'],
+      );
     }
   });
 
   it('logout needs a bearer token', async () => {
     const answer = await t.api.call('POST', '/logout');
-    assert.deepEqual([answer.status, answer.body], [401, { code: 401, msg: 'This endpoint requires a Bearer token' }]);
+    assert.deepEqual(
+      [answer.status, answer.body],
+      [401, { code: 401, msg: 'This endpoint requires a Bearer token' }],
+    );
   });
 });
