@@ -225,3 +225,44 @@ async function inviteToken(email: string): Promise<string> {
   expect(invite.status).to.equal(200);
   return (await lastMail(email, 'invite')).token;
 }
+
+describe('<netlify-auth-callback> OAuth return', () => {
+  beforeEach(async () => {
+    clearBrowserSession();
+    await resetServer();
+  });
+
+  it('accepts an access token only after the server confirms it, and logs in', async () => {
+    await createUser(EMAIL, PASSWORD);
+    const response = await api('/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }),
+    });
+    const tokens = (await response.json()) as { access_token: string; refresh_token: string };
+    setHash(
+      `access_token=${tokens.access_token}&expires_in=3600&refresh_token=${tokens.refresh_token}&token_type=bearer`,
+    );
+    const recorder = recordEvents();
+    const { element, store } = await renderCallback();
+    await store.handleCallback();
+    await element.updateComplete;
+    recorder.stop();
+    expect(store.state.user?.email).to.equal(EMAIL);
+    expect(location.hash).to.equal('');
+    expect(recorder.events.filter((e) => e.type === 'netlify-identity-login')).to.have.length(1);
+    await sessionIsReal();
+  });
+
+  it('a forged access token: a readable error, no cookie, no token left in the URL', async () => {
+    setHash('access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged&refresh_token=r&token_type=bearer');
+    const { element, store } = await renderCallback();
+    const result = await store.handleCallback();
+    await element.updateComplete;
+    expect(result?.type).to.equal('error');
+    expect(store.state.user).to.equal(null);
+    expect(cookie('nf_jwt')).to.equal(undefined);
+    expect(location.hash).to.equal('');
+    expect(element.querySelector('[role="alert"]')?.textContent?.trim()).not.to.equal('');
+  });
+});
