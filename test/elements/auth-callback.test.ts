@@ -255,7 +255,9 @@ describe('<netlify-auth-callback> OAuth return', () => {
   });
 
   it('a forged access token: a readable error, no cookie, no token left in the URL', async () => {
-    setHash('access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged&refresh_token=r&token_type=bearer');
+    setHash(
+      'access_token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged&refresh_token=r&token_type=bearer',
+    );
     const { element, store } = await renderCallback();
     const result = await store.handleCallback();
     await element.updateComplete;

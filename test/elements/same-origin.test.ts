@@ -30,10 +30,16 @@ describe('redirect targets', () => {
 
 describe('auth hashes', () => {
   it('reads every kind of link', () => {
-    expect(parseAuthHash('#confirmation_token=a')).to.deep.equal({ type: 'confirmation', token: 'a' });
+    expect(parseAuthHash('#confirmation_token=a')).to.deep.equal({
+      type: 'confirmation',
+      token: 'a',
+    });
     expect(parseAuthHash('#recovery_token=b')).to.deep.equal({ type: 'recovery', token: 'b' });
     expect(parseAuthHash('#invite_token=c')).to.deep.equal({ type: 'invite', token: 'c' });
-    expect(parseAuthHash('#email_change_token=d')).to.deep.equal({ type: 'email_change', token: 'd' });
+    expect(parseAuthHash('#email_change_token=d')).to.deep.equal({
+      type: 'email_change',
+      token: 'd',
+    });
     expect(parseAuthHash('#access_token=e&refresh_token=f')).to.deep.equal({ type: 'oauth' });
     expect(parseAuthHash('#error=access_denied&error_description=No')).to.deep.equal({
       type: 'error',
