@@ -16,6 +16,15 @@ export const formStyles = css`
     color: var(--_text);
     line-height: 1.5;
   }
+  /* A dark form paints its own background: on a light page its text would be unreadable. */
+  :where(${scope}[theme='dark']) {
+    background: var(--_background);
+  }
+  @media (prefers-color-scheme: dark) {
+    :where(${scope}[theme='auto']) {
+      background: var(--_background);
+    }
+  }
   :where(${scope}[hidden]) {
     display: none;
   }
