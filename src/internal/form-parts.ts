@@ -94,3 +94,15 @@ export function submitButton(label: string, busyLabel: string, busy: boolean): T
     ${busy ? busyLabel : label}
   </button>`;
 }
+
+/** What a login or signup form shows to someone who is already logged in. */
+export function loggedInNotice(
+  text: string,
+  logoutLabel: string,
+  onLogout: () => void,
+): TemplateResult {
+  return html`<p class="notice" role="status">${text}</p>
+    <div class="footer">
+      <button type="button" @click=${onLogout}>${logoutLabel}</button>
+    </div>`;
+}

@@ -21,9 +21,11 @@ test('every export subpath imports in Node without touching window or document',
 });
 
 test('registering twice does not throw', async () => {
-  await import('netlify-identity-elements');
-  await import('netlify-identity-elements/login');
-  await import('netlify-identity-elements');
+  // Specifiers in variables: the build these resolve to does not exist when the typecheck runs.
+  const [all, login] = ['netlify-identity-elements', 'netlify-identity-elements/login'];
+  await import(all);
+  await import(login);
+  await import(all);
 });
 
 test('npm pack ships the build, the README and the licence, and nothing else', () => {

@@ -6,6 +6,7 @@ import {
   alertRegion,
   field,
   formValues,
+  loggedInNotice,
   providerName,
   submitButton,
   validateForm,
@@ -165,8 +166,18 @@ export class NetlifyLogin extends IdentityFormElement {
     return this.view === 'login' ? this.renderLogin() : this.renderRecoveryRequest();
   }
 
+  private renderLoggedIn(name: string): TemplateResult {
+    return loggedInNotice(this.t('loggedIn.as', { name }), this.t('action.logout'), () => {
+      void this.identity.store.logout(this).catch(() => undefined);
+    });
+  }
+
   protected override render(): TemplateResult {
-    const { error: storeError, settings } = this.identity.state;
+    const { error: storeError, settings, user } = this.identity.state;
+    if (user && !this.#submit.busy) {
+      return html`${this.headless ? nothing : html`<h2>${this.t('loggedIn.title')}</h2>`}
+      ${this.renderLoggedIn(user.name ?? user.email ?? '')}`;
+    }
     const unavailable = !settings && storeError?.code === 'identity_unavailable';
     const error = this.#submit.error ?? (unavailable ? storeError : null);
     return html`${this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`}

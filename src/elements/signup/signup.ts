@@ -6,6 +6,7 @@ import {
   alertRegion,
   field,
   formValues,
+  loggedInNotice,
   providerName,
   submitButton,
   validateForm,
@@ -126,6 +127,15 @@ export class NetlifySignup extends IdentityFormElement {
     const unavailable = !settings && storeError?.code === 'identity_unavailable';
     const error = this.#submit.error ?? (unavailable ? storeError : null);
     const heading = this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`;
+    const user = this.identity.state.user;
+    if (user && !this.#submit.busy) {
+      return html`${heading}
+      ${loggedInNotice(
+        this.t('loggedIn.as', { name: user.name ?? user.email ?? '' }),
+        this.t('action.logout'),
+        () => void this.identity.store.logout(this).catch(() => undefined),
+      )}`;
+    }
     if (settings?.disableSignup) {
       return html`${heading}
         <p class="notice" role="status">${this.t('signup.disabled')}</p>`;
