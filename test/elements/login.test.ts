@@ -62,7 +62,9 @@ describe('<netlify-login>', () => {
     expect(me.status).to.equal(200);
     expect(localStorage.getItem('gotrue.user')).to.contain(EMAIL);
     await element.updateComplete;
-    expect(element.querySelector('[role="status"]')?.textContent).to.contain('Logged in as Ada Lovelace');
+    expect(element.querySelector('[role="status"]')?.textContent).to.contain(
+      'Logged in as Ada Lovelace',
+    );
     await expect(element).to.be.accessible();
     buttonNamed(element, 'Log out').click();
     await until(() => !store.state.user, 'the logout');
