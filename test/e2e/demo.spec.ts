@@ -46,8 +46,8 @@ test('sign up, confirm from the mailbox, log out and log back in through the mod
 
   await page.reload();
   await expect(menu.getByText('Grace Hopper')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Logged in as' })).toContainText(
-    'Grace Hopper',
+  await expect(page.locator('netlify-login').getByRole('status')).toContainText(
+    'Logged in as Grace Hopper',
   );
 });
 
@@ -87,4 +87,27 @@ test('closed signups: the menu and the signup form say so', async ({ page, serve
     page.locator('netlify-identity-menu').getByRole('button', { name: 'Sign up' }),
   ).toHaveCount(0);
   await expect(page.locator('netlify-signup')).toContainText('Signups are closed');
+});
+
+test('OAuth through the local consent page: allow logs in, deny says why', async ({
+  page,
+  server,
+}) => {
+  await devSettings(server, { external: { github: true } });
+  await page.goto(server.url);
+  const login = page.locator('netlify-login');
+  await login.getByRole('button', { name: 'Continue with GitHub' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in with GitHub' })).toBeVisible();
+  await page.getByLabel('Email').fill('octo@example.com');
+  await page.getByLabel('Name').fill('Octo Cat');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByText('You are logged in.')).toBeVisible();
+  await expect(page.locator('netlify-identity-menu').getByText('Octo Cat')).toBeVisible();
+  expect(page.url()).not.toContain('access_token');
+
+  await page.locator('netlify-identity-menu').getByRole('button', { name: 'Log out' }).click();
+  await login.getByRole('button', { name: 'Continue with GitHub' }).click();
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'denied' })).toBeVisible();
+  expect(page.url()).not.toContain('error=');
 });
