@@ -171,7 +171,9 @@ describe('<netlify-login>', () => {
     expect(element.querySelector('[role="alert"]')?.textContent).to.contain('server had a problem');
     buttonNamed(element, 'Log in').click();
     await until(() => store.state.user, 'the login');
-    expect(element.querySelector('[role="alert"]')?.textContent?.trim()).to.equal('');
+    await element.updateComplete;
+    expect(element.querySelector('[role="alert"]')).to.equal(null);
+    expect(element.querySelector('[role="status"]')?.textContent).to.contain('Logged in as');
   });
 
   it('shows one button per enabled OAuth provider and hides sign up when signups are closed', async () => {
