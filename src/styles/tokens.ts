@@ -1,6 +1,21 @@
 import { css, unsafeCSS } from 'lit';
 import type { CSSResult } from 'lit';
 
+const DARK_VALUES = `
+  --_accent: var(--netlify-identity-color-accent, #6ea8ff);
+  --_accent-hover: var(--netlify-identity-color-accent-hover, #9cc3ff);
+  --_on-accent: var(--netlify-identity-color-on-accent, #0d1117);
+  --_text: var(--netlify-identity-color-text, #e6edf3);
+  --_muted: var(--netlify-identity-color-muted, #9198a1);
+  --_background: var(--netlify-identity-color-background, #151b23);
+  --_surface: var(--netlify-identity-color-surface, #212830);
+  --_border: var(--netlify-identity-color-border, #656c76);
+  --_error: var(--netlify-identity-color-error, #ff8182);
+  --_success: var(--netlify-identity-color-success, #56d364);
+  --_focus: var(--netlify-identity-focus-color, #79b8ff);
+  color-scheme: dark;
+`;
+
 /**
  * The public design tokens (`--netlify-identity-*`) mapped onto private ones (`--_*`), with light and
  * dark defaults. `scope` is `:host` in shadow roots and a zero-specificity `:where(tag)` in the light DOM.
@@ -9,6 +24,8 @@ export function themeTokens(scope: string, themed: (theme: string) => string): C
   const self = unsafeCSS(scope);
   const dark = unsafeCSS(themed('dark'));
   const auto = unsafeCSS(themed('auto'));
+  // One list of dark values, for theme="dark" and for theme="auto" on a dark system.
+  const darkValues = unsafeCSS(DARK_VALUES);
   return css`
     ${self} {
       --_accent: var(--netlify-identity-color-accent, #1d4ed8);
@@ -35,33 +52,11 @@ export function themeTokens(scope: string, themed: (theme: string) => string): C
       color-scheme: light;
     }
     ${dark} {
-      --_accent: var(--netlify-identity-color-accent, #6ea8ff);
-      --_accent-hover: var(--netlify-identity-color-accent-hover, #9cc3ff);
-      --_on-accent: var(--netlify-identity-color-on-accent, #0d1117);
-      --_text: var(--netlify-identity-color-text, #e6edf3);
-      --_muted: var(--netlify-identity-color-muted, #9198a1);
-      --_background: var(--netlify-identity-color-background, #151b23);
-      --_surface: var(--netlify-identity-color-surface, #212830);
-      --_border: var(--netlify-identity-color-border, #656c76);
-      --_error: var(--netlify-identity-color-error, #ff8182);
-      --_success: var(--netlify-identity-color-success, #56d364);
-      --_focus: var(--netlify-identity-focus-color, #79b8ff);
-      color-scheme: dark;
+      ${darkValues}
     }
     @media (prefers-color-scheme: dark) {
       ${auto} {
-        --_accent: var(--netlify-identity-color-accent, #6ea8ff);
-        --_accent-hover: var(--netlify-identity-color-accent-hover, #9cc3ff);
-        --_on-accent: var(--netlify-identity-color-on-accent, #0d1117);
-        --_text: var(--netlify-identity-color-text, #e6edf3);
-        --_muted: var(--netlify-identity-color-muted, #9198a1);
-        --_background: var(--netlify-identity-color-background, #151b23);
-        --_surface: var(--netlify-identity-color-surface, #212830);
-        --_border: var(--netlify-identity-color-border, #656c76);
-        --_error: var(--netlify-identity-color-error, #ff8182);
-        --_success: var(--netlify-identity-color-success, #56d364);
-        --_focus: var(--netlify-identity-focus-color, #79b8ff);
-        color-scheme: dark;
+        ${darkValues}
       }
     }
   `;

@@ -7,6 +7,7 @@ import {
   clearBrowserSession,
   cookie,
   createUser,
+  passwordGrant,
   fill,
   lastMail,
   recordEvents,
@@ -180,12 +181,7 @@ describe('<netlify-auth-callback>', () => {
 
   it('an email-change link opened while logged out asks to log in, then completes the change', async () => {
     await createUser(EMAIL, PASSWORD);
-    const login = await api('/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }),
-    });
-    const { access_token: accessToken } = (await login.json()) as { access_token: string };
+    const { access_token: accessToken } = await passwordGrant(EMAIL, PASSWORD);
     await api('/user', {
       method: 'PUT',
       headers: { Authorization: `Bearer ${accessToken}` },
@@ -234,12 +230,7 @@ describe('<netlify-auth-callback> OAuth return', () => {
 
   it('accepts an access token only after the server confirms it, and logs in', async () => {
     await createUser(EMAIL, PASSWORD);
-    const response = await api('/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }),
-    });
-    const tokens = (await response.json()) as { access_token: string; refresh_token: string };
+    const tokens = await passwordGrant(EMAIL, PASSWORD);
     setHash(
       `access_token=${tokens.access_token}&expires_in=3600&refresh_token=${tokens.refresh_token}&token_type=bearer`,
     );

@@ -4,6 +4,7 @@ import {
   clearBrowserSession,
   cookie,
   createUser,
+  passwordGrant,
   freshStore,
   recordEvents,
   resetServer,
@@ -44,12 +45,7 @@ describe('IdentityStore', () => {
 
   it('restores a server-side login from the nf_jwt / nf_refresh cookies as init', async () => {
     await createUser(EMAIL, PASSWORD);
-    const response = await api('/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username: EMAIL, password: PASSWORD }),
-    });
-    const tokens = (await response.json()) as { access_token: string; refresh_token: string };
+    const tokens = await passwordGrant(EMAIL, PASSWORD);
     document.cookie = `nf_jwt=${tokens.access_token}; path=/; secure; samesite=lax`;
     document.cookie = `nf_refresh=${tokens.refresh_token}; path=/; secure; samesite=lax`;
     const recorder = recordEvents();

@@ -63,6 +63,20 @@ export async function createUser(email: string, password: string, name = 'Ada Lo
   if (!verify.ok) throw new Error(`verify answered ${verify.status}`);
 }
 
+/** A session straight from the API (as a server-side login would get), bypassing the page. */
+export async function passwordGrant(
+  email: string,
+  password: string,
+): Promise<{ access_token: string; refresh_token: string }> {
+  const response = await api('/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: email, password }),
+  });
+  if (!response.ok) throw new Error(`/token answered ${response.status}`);
+  return response.json() as Promise<{ access_token: string; refresh_token: string }>;
+}
+
 /** Forgets every session this page knows: storage, cookies, and gotrue-js's cached user. */
 export function clearBrowserSession(): void {
   new GoTrue({ APIUrl: API }).currentUser()?.clearSession();

@@ -2,18 +2,8 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
-import {
-  alertRegion,
-  field,
-  formValues,
-  hiddenUsername,
-  providerName,
-  submitButton,
-  validateForm,
-} from '../../internal/form-parts.js';
-import { SubmitController } from '../../internal/submit-controller.js';
-import type { MessageKey } from '../../localize/localize.js';
-import type { CallbackState, OAuthProvider } from '../../store/identity-store.js';
+import { alertRegion, field, hiddenUsername, submitButton } from '../../internal/form-parts.js';
+import type { CallbackState } from '../../store/identity-store.js';
 import '../login/define.js';
 import { sameOriginPath } from './same-origin.js';
 
@@ -29,9 +19,7 @@ import { sameOriginPath } from './same-origin.js';
  * @fires netlify-identity-error - When the link is invalid or expired; `detail.error` says why.
  */
 export class NetlifyAuthCallback extends IdentityFormElement {
-  readonly #submit = new SubmitController(this);
   @state() private handling = false;
-  @state() private fieldErrors: Record<string, MessageKey> = {};
 
   /** A path on this site to go to after success; anything else is ignored. */
   @property() redirect?: string;
@@ -71,26 +59,19 @@ export class NetlifyAuthCallback extends IdentityFormElement {
   }
 
   private async handleNewPassword(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    this.fieldErrors = validateForm(form);
-    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
-    const { password = '' } = formValues(form);
+    const values = this.readValidForm(event);
+    if (!values) return;
+    const { password = '' } = values;
     const { store, state: current } = this.identity;
-    await this.#submit.run(() =>
+    await this.submission.run(() =>
       current.callback?.type === 'invite'
         ? store.acceptInvite(password, this)
         : store.completeRecovery(password, this),
     );
   }
 
-  private handleProvider(provider: OAuthProvider): void {
-    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
-  }
-
   private renderPasswordForm(submit: string, busyLabel: string): TemplateResult {
-    const busy = this.#submit.busy;
-    const key = this.fieldErrors['password'];
+    const busy = this.submission.busy;
     return html`<form
       novalidate
       @submit=${this.handleNewPassword}
@@ -103,7 +84,7 @@ export class NetlifyAuthCallback extends IdentityFormElement {
         type: 'password',
         autocomplete: 'new-password',
         label: this.t('field.newPassword'),
-        error: key ? this.t(key) : undefined,
+        error: this.fieldError('password'),
       })}
       ${submitButton(submit, busyLabel, busy)}
     </form>`;
@@ -113,14 +94,7 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     const providers = this.identity.state.settings?.providers ?? [];
     if (providers.length === 0) return nothing;
     return html`<p class="separator">${this.t('invite.withProvider')}</p>
-      <div class="providers">
-        ${providers.map(
-          (provider) =>
-            html`<button type="button" @click=${() => this.handleProvider(provider)}>
-              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
-            </button>`,
-        )}
-      </div>`;
+      ${this.renderProviderButtons(providers)}`;
   }
 
   private renderCallback(callback: CallbackState): TemplateResult | typeof nothing {
@@ -157,10 +131,10 @@ export class NetlifyAuthCallback extends IdentityFormElement {
         : nothing;
     }
     const title = this.viewTitle;
-    const error = this.#submit.error;
+    const error = this.submission.error;
     return html`${title && !this.headless ? html`<h2>${title}</h2>` : nothing}
     ${callback.type === 'error' ? nothing : alertRegion(error ? this.describeError(error) : undefined)}
-    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${this.submission.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
     ${this.renderCallback(callback)}`;
   }
 }

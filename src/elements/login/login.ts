@@ -2,18 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
-import {
-  alertRegion,
-  field,
-  formValues,
-  loggedInNotice,
-  providerName,
-  submitButton,
-  validateForm,
-} from '../../internal/form-parts.js';
-import type { MessageKey } from '../../localize/localize.js';
-import { SubmitController } from '../../internal/submit-controller.js';
-import type { OAuthProvider } from '../../store/identity-store.js';
+import { alertRegion, field, loggedInNotice, submitButton } from '../../internal/form-parts.js';
 import { requestView } from '../modal/navigation.js';
 
 type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
@@ -29,9 +18,7 @@ type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
  * @cssprop --netlify-identity-radius - Corner radius of inputs and buttons.
  */
 export class NetlifyLogin extends IdentityFormElement {
-  readonly #submit = new SubmitController(this);
   @state() private view: LoginView = 'login';
-  @state() private fieldErrors: Record<string, MessageKey> = {};
   @state() private sentTo = '';
 
   override get viewTitle(): string {
@@ -39,21 +26,17 @@ export class NetlifyLogin extends IdentityFormElement {
   }
 
   private async handleLogin(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    this.fieldErrors = validateForm(form);
-    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
-    const { email = '', password = '' } = formValues(form);
-    await this.#submit.run(() => this.identity.store.login(email, password, this));
+    const values = this.readValidForm(event);
+    if (!values) return;
+    const { email = '', password = '' } = values;
+    await this.submission.run(() => this.identity.store.login(email, password, this));
   }
 
   private async handleRecoveryRequest(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    this.fieldErrors = validateForm(form);
-    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
-    const { email = '' } = formValues(form);
-    const sent = await this.#submit.run(() =>
+    const values = this.readValidForm(event);
+    if (!values) return;
+    const { email = '' } = values;
+    const sent = await this.submission.run(() =>
       this.identity.store.requestPasswordRecovery(email, this),
     );
     if (sent) {
@@ -62,40 +45,24 @@ export class NetlifyLogin extends IdentityFormElement {
     }
   }
 
-  private handleProvider(provider: OAuthProvider): void {
-    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
-  }
-
   private show(view: LoginView): void {
     this.view = view;
     this.fieldErrors = {};
-    this.#submit.reset();
+    this.submission.reset();
     this.notifyViewChange();
     void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input')?.focus());
-  }
-
-  private fieldError(name: string): string | undefined {
-    const key = this.fieldErrors[name];
-    return key ? this.t(key) : undefined;
   }
 
   private renderProviders(): TemplateResult | typeof nothing {
     const providers = this.identity.state.settings?.providers ?? [];
     if (providers.length === 0) return nothing;
-    return html`<div class="providers">
-        ${providers.map(
-          (provider) =>
-            html`<button type="button" @click=${() => this.handleProvider(provider)}>
-              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
-            </button>`,
-        )}
-      </div>
+    return html`${this.renderProviderButtons(providers)}
       <p class="separator">${this.t('oauth.or')}</p>`;
   }
 
   private renderLogin(): TemplateResult {
     const { settings } = this.identity.state;
-    const busy = this.#submit.busy;
+    const busy = this.submission.busy;
     return html`${this.renderProviders()}
       <form novalidate @submit=${this.handleLogin} aria-busy=${busy ? 'true' : 'false'}>
         ${field({
@@ -134,7 +101,7 @@ export class NetlifyLogin extends IdentityFormElement {
   }
 
   private renderRecoveryRequest(): TemplateResult {
-    const busy = this.#submit.busy;
+    const busy = this.submission.busy;
     return html`<p>${this.t('recoveryRequest.intro')}</p>
       <form novalidate @submit=${this.handleRecoveryRequest} aria-busy=${busy ? 'true' : 'false'}>
         ${field({
@@ -174,15 +141,15 @@ export class NetlifyLogin extends IdentityFormElement {
 
   protected override render(): TemplateResult {
     const { error: storeError, settings, user } = this.identity.state;
-    if (user && !this.#submit.busy) {
+    if (user && !this.submission.busy) {
       return html`${this.headless ? nothing : html`<h2>${this.t('loggedIn.title')}</h2>`}
       ${this.renderLoggedIn(user.name ?? user.email ?? '')}`;
     }
     const unavailable = !settings && storeError?.code === 'identity_unavailable';
-    const error = this.#submit.error ?? (unavailable ? storeError : null);
+    const error = this.submission.error ?? (unavailable ? storeError : null);
     return html`${this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`}
     ${alertRegion(error ? this.describeError(error) : undefined)}
-    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${this.submission.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
     ${unavailable ? nothing : this.renderBody()}`;
   }
 }

@@ -2,17 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
-import {
-  alertRegion,
-  field,
-  formValues,
-  loggedInNotice,
-  providerName,
-  submitButton,
-  validateForm,
-} from '../../internal/form-parts.js';
-import { SubmitController } from '../../internal/submit-controller.js';
-import type { MessageKey } from '../../localize/localize.js';
+import { alertRegion, field, loggedInNotice, submitButton } from '../../internal/form-parts.js';
 import type { OAuthProvider } from '../../store/identity-store.js';
 import { requestView } from '../modal/navigation.js';
 
@@ -28,8 +18,6 @@ import { requestView } from '../modal/navigation.js';
  * @cssprop --netlify-identity-color-accent - Colour of the submit button and links.
  */
 export class NetlifySignup extends IdentityFormElement {
-  readonly #submit = new SubmitController(this);
-  @state() private fieldErrors: Record<string, MessageKey> = {};
   @state() private awaitingConfirmation = '';
 
   /** Extra user_metadata sent with the signup; `full_name` pre-fills the name field. */
@@ -40,13 +28,11 @@ export class NetlifySignup extends IdentityFormElement {
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    this.fieldErrors = validateForm(form);
-    if (Object.keys(this.fieldErrors).length > 0 || this.#submit.busy) return;
-    const { name = '', email = '', password = '' } = formValues(form);
+    const values = this.readValidForm(event);
+    if (!values) return;
+    const { name = '', email = '', password = '' } = values;
     let loggedIn = false;
-    const created = await this.#submit.run(async () => {
+    const created = await this.submission.run(async () => {
       const result = await this.identity.store.signup(
         email,
         password,
@@ -58,30 +44,14 @@ export class NetlifySignup extends IdentityFormElement {
     if (created && !loggedIn) this.awaitingConfirmation = email;
   }
 
-  private handleProvider(provider: OAuthProvider): void {
-    void this.#submit.run(() => this.identity.store.oauthLogin(provider, this));
-  }
-
-  private fieldError(name: string): string | undefined {
-    const key = this.fieldErrors[name];
-    return key ? this.t(key) : undefined;
-  }
-
   private renderProviders(providers: readonly OAuthProvider[]): TemplateResult | typeof nothing {
     if (providers.length === 0) return nothing;
-    return html`<div class="providers">
-        ${providers.map(
-          (provider) =>
-            html`<button type="button" @click=${() => this.handleProvider(provider)}>
-              ${this.t('oauth.continueWith', { provider: providerName(provider) })}
-            </button>`,
-        )}
-      </div>
+    return html`${this.renderProviderButtons(providers)}
       <p class="separator">${this.t('oauth.or')}</p>`;
   }
 
   private renderForm(): TemplateResult {
-    const busy = this.#submit.busy;
+    const busy = this.submission.busy;
     const fullName = this.metadata['full_name'];
     return html`${this.renderProviders(this.identity.state.settings?.providers ?? [])}
       <form novalidate @submit=${this.handleSubmit} aria-busy=${busy ? 'true' : 'false'}>
@@ -125,10 +95,10 @@ export class NetlifySignup extends IdentityFormElement {
   protected override render(): TemplateResult {
     const { settings, error: storeError } = this.identity.state;
     const unavailable = !settings && storeError?.code === 'identity_unavailable';
-    const error = this.#submit.error ?? (unavailable ? storeError : null);
+    const error = this.submission.error ?? (unavailable ? storeError : null);
     const heading = this.headless ? nothing : html`<h2>${this.viewTitle}</h2>`;
     const user = this.identity.state.user;
-    if (user && !this.#submit.busy) {
+    if (user && !this.submission.busy) {
       return html`${heading}
       ${loggedInNotice(
         this.t('loggedIn.as', { name: user.name ?? user.email ?? '' }),
@@ -147,7 +117,7 @@ export class NetlifySignup extends IdentityFormElement {
         </p>`;
     }
     return html`${heading} ${alertRegion(error ? this.describeError(error) : undefined)}
-    ${this.#submit.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
+    ${this.submission.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
     ${unavailable ? nothing : this.renderForm()}`;
   }
 }
