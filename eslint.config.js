@@ -42,6 +42,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['test/e2e/pages/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['test/elements/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     // chai's `expect(x).to.exist` is an expression by design.

@@ -13,6 +13,7 @@ export interface FieldOptions {
   /** A message shown under the input and tied to it with aria-describedby. */
   error?: string;
   value?: string;
+  placeholder?: string;
 }
 
 /** A labelled input; its value is never bound, so what the user typed survives every re-render. */
@@ -26,6 +27,7 @@ export function field(options: FieldOptions): TemplateResult {
       type=${options.type}
       autocomplete=${options.autocomplete}
       .defaultValue=${options.value ?? ''}
+      placeholder=${ifDefined(options.placeholder)}
       required
       aria-invalid=${options.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(options.error ? errorId : undefined)}

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { resolveLocale, translate } from '../localize/localize.js';
+import { LocalizeController, resolveLocale, translate } from '../localize/localize.js';
 import type { MessageKey } from '../localize/localize.js';
 import type { IdentityError } from '../store/errors.js';
 import { StoreController } from './store-controller.js';
@@ -10,6 +10,7 @@ export type Theme = 'light' | 'dark' | 'auto';
 /** What every element shares: the store, the theme and the language. */
 export class IdentityElement extends LitElement {
   protected readonly identity = new StoreController(this);
+  protected readonly localize = new LocalizeController(this);
 
   /** `light`, `dark`, or `auto` (follows the system's colour scheme). */
   @property({ reflect: true }) theme: Theme = 'light';

@@ -73,6 +73,14 @@ const RESCUE_INTERVAL_MS = 100;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Listeners added by scripts later in the page must still hear `init`: wait for the parser. */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
+}
+
 function clearAuthHash(): void {
   history.replaceState(history.state, '', location.pathname + location.search);
 }
@@ -245,7 +253,11 @@ export class IdentityStore {
       onTokenRefresh((outcome) => this.#handleRefresh(outcome)),
       () => window.removeEventListener('storage', handleStorage),
     );
-    const [settings, user] = await Promise.all([this.#loadSettings(), this.#restoreSession()]);
+    const [settings, user] = await Promise.all([
+      this.#loadSettings(),
+      this.#restoreSession(),
+      documentParsed(),
+    ]);
     this.#lastRefreshToken = readSessionCookies()?.refreshToken;
     this.#set({ status: 'ready', settings, user });
     announce('netlify-identity-init', { user });

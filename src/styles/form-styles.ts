@@ -15,6 +15,128 @@ export const formStyles = css`
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.5;
+
+    & :where(h2) {
+      font-size: 1.35rem;
+      margin-block: 0 calc(var(--_space) * 0.75);
+    }
+    & :where(form) {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+      margin: 0;
+    }
+    & :where(.field) {
+      display: grid;
+      gap: 0.25rem;
+    }
+    & :where(label) {
+      font-weight: 600;
+      font-size: 0.95rem;
+    }
+    & :where(input) {
+      font: inherit;
+      color: var(--_text);
+      background: var(--_background);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      min-block-size: 2.5rem;
+      padding-block: 0.4rem;
+      padding-inline: 0.75rem;
+      box-sizing: border-box;
+      inline-size: 100%;
+    }
+    & :where(input[aria-invalid='true']) {
+      border-color: var(--_error);
+    }
+    & :where(input:focus-visible, button:focus-visible, a:focus-visible) {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    & :where(button) {
+      font: inherit;
+      min-block-size: 2.5rem;
+      padding-block: 0.45rem;
+      padding-inline: 1rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: var(--_text);
+      cursor: pointer;
+    }
+    & :where(button[type='submit']) {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+    & :where(button[type='submit']:hover) {
+      background: var(--_accent-hover);
+    }
+    & :where(button[aria-disabled='true']) {
+      cursor: progress;
+      opacity: 0.8;
+    }
+    & :where(.link) {
+      background: none;
+      border: none;
+      min-block-size: 1.5rem;
+      padding: 0;
+      color: var(--_accent);
+      text-decoration: underline;
+      font-weight: normal;
+    }
+    & :where(.providers) {
+      display: grid;
+      gap: 0.5rem;
+    }
+    & :where(.separator) {
+      text-align: center;
+      color: var(--_muted);
+      margin: 0;
+    }
+    & :where(.field-error) {
+      color: var(--_error);
+      font-size: 0.9rem;
+      margin: 0;
+    }
+    & :where(.alert) {
+      color: var(--_error);
+      border: 1px solid var(--_error);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+      margin: 0;
+    }
+    & :where(.alert:empty) {
+      display: none;
+    }
+    & :where(.notice) {
+      color: var(--_text);
+      background: var(--_surface);
+      border-inline-start: 4px solid var(--_success);
+      border-radius: var(--_radius);
+      padding: 0.75rem;
+      margin: 0;
+    }
+    & :where(.status) {
+      color: var(--_muted);
+      margin: 0;
+    }
+    & :where(.footer) {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      justify-content: space-between;
+      margin-block-start: var(--_space);
+    }
+    & :where(.visually-hidden) {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
   /* A dark form paints its own background: on a light page its text would be unreadable. */
   :where(${scope}[theme='dark']) {
@@ -27,126 +149,5 @@ export const formStyles = css`
   }
   :where(${scope}[hidden]) {
     display: none;
-  }
-  :where(${scope}) :where(h2) {
-    font-size: 1.35rem;
-    margin-block: 0 calc(var(--_space) * 0.75);
-  }
-  :where(${scope}) :where(form) {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-    margin: 0;
-  }
-  :where(${scope}) :where(.field) {
-    display: grid;
-    gap: 0.25rem;
-  }
-  :where(${scope}) :where(label) {
-    font-weight: 600;
-    font-size: 0.95rem;
-  }
-  :where(${scope}) :where(input) {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-block-size: 2.5rem;
-    padding-block: 0.4rem;
-    padding-inline: 0.75rem;
-    box-sizing: border-box;
-    inline-size: 100%;
-  }
-  :where(${scope}) :where(input[aria-invalid='true']) {
-    border-color: var(--_error);
-  }
-  :where(${scope}) :where(input:focus-visible, button:focus-visible, a:focus-visible) {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  :where(${scope}) :where(button) {
-    font: inherit;
-    min-block-size: 2.5rem;
-    padding-block: 0.45rem;
-    padding-inline: 1rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-  }
-  :where(${scope}) :where(button[type='submit']) {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  :where(${scope}) :where(button[type='submit']:hover) {
-    background: var(--_accent-hover);
-  }
-  :where(${scope}) :where(button[aria-disabled='true']) {
-    cursor: progress;
-    opacity: 0.8;
-  }
-  :where(${scope}) :where(.link) {
-    background: none;
-    border: none;
-    min-block-size: 1.5rem;
-    padding: 0;
-    color: var(--_accent);
-    text-decoration: underline;
-    font-weight: normal;
-  }
-  :where(${scope}) :where(.providers) {
-    display: grid;
-    gap: 0.5rem;
-  }
-  :where(${scope}) :where(.separator) {
-    text-align: center;
-    color: var(--_muted);
-    margin: 0;
-  }
-  :where(${scope}) :where(.field-error) {
-    color: var(--_error);
-    font-size: 0.9rem;
-    margin: 0;
-  }
-  :where(${scope}) :where(.alert) {
-    color: var(--_error);
-    border: 1px solid var(--_error);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-    margin: 0;
-  }
-  :where(${scope}) :where(.alert:empty) {
-    display: none;
-  }
-  :where(${scope}) :where(.notice) {
-    color: var(--_text);
-    background: var(--_surface);
-    border-inline-start: 4px solid var(--_success);
-    border-radius: var(--_radius);
-    padding: 0.75rem;
-    margin: 0;
-  }
-  :where(${scope}) :where(.status) {
-    color: var(--_muted);
-    margin: 0;
-  }
-  :where(${scope}) :where(.footer) {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
-    margin-block-start: var(--_space);
-  }
-  :where(${scope}) :where(.visually-hidden) {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

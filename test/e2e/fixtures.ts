@@ -1,5 +1,7 @@
 import { test as base, expect } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startIdentityServer } from '../../server/index.js';
 import type { IdentityServer } from '../../server/index.js';
 
@@ -12,14 +14,33 @@ export interface Mail {
   url: string;
 }
 
+const CDN_SCRIPT = 'dist/cdn/netlify-identity.js';
+
 /** Each test gets its own server (settings and faults never leak) and fails on any page error. */
-export const test = base.extend<{ server: IdentityServer; pageErrors: string[] }>({
+export const test = base.extend<{
+  server: IdentityServer;
+  cdnServer: IdentityServer;
+  pageErrors: string[];
+}>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first.`);
     const server = await startIdentityServer({ root: DEMO, quiet: true });
     await use(server);
     await server.stop();
+  },
+  /** The legacy widget's README page and friends, with the CDN bundle as /netlify-identity.js. */
+  // eslint-disable-next-line no-empty-pattern
+  cdnServer: async ({}, use) => {
+    if (!existsSync(CDN_SCRIPT))
+      throw new Error(`${CDN_SCRIPT} is missing: run \`npm run build\` first.`);
+    const site = mkdtempSync(join(tmpdir(), 'cdn-site-'));
+    cpSync('test/e2e/pages', site, { recursive: true });
+    cpSync(CDN_SCRIPT, join(site, 'netlify-identity.js'));
+    const server = await startIdentityServer({ root: site, quiet: true });
+    await use(server);
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
   },
   pageErrors: [
     async ({ page }, use) => {
@@ -46,3 +67,37 @@ export async function devSettings(server: IdentityServer, settings: Record<strin
 }
 
 export { expect };
+
+export async function createConfirmedUser(
+  server: IdentityServer,
+  email: string,
+  password: string,
+  fullName = 'Ada Lovelace',
+): Promise<void> {
+  const response = await fetch(`${server.url}/.netlify/identity/admin/users`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${server.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({
+      email,
+      password,
+      confirm: true,
+      user_metadata: { full_name: fullName },
+    }),
+  });
+  expect(response.status).toBe(200);
+}
+
+export async function lastMailTo(
+  server: IdentityServer,
+  email: string,
+  type: string,
+): Promise<Mail> {
+  const found = (await mails(server))
+    .filter((mail) => mail.to === email && mail.type === type)
+    .pop();
+  if (!found) throw new Error(`no ${type} mail to ${email}`);
+  return found;
+}

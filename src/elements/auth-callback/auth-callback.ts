@@ -32,7 +32,8 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     if (callback?.type === 'invite' && callback.status === 'needs-password') {
       return this.t('invite.title');
     }
-    return '';
+    if (callback?.type === 'error') return this.t('callback.errorTitle');
+    return callback ? this.t('callback.title') : '';
   }
 
   override connectedCallback(): void {

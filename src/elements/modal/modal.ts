@@ -1,6 +1,6 @@
 import { css, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { IdentityElement } from '../../internal/identity-element.js';
 import type { IdentityFormElement } from '../../internal/form-element.js';
 import { announce } from '../../store/events.js';
@@ -93,7 +93,9 @@ export class NetlifyIdentityModal extends IdentityElement {
   #metadata: Record<string, unknown> = {};
   #closingAfterLogin = false;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** Placeholder of the signup form's name field. */
+  @property({ attribute: 'name-placeholder' }) namePlaceholder?: string;
+
   @state() private view: ModalView = 'login';
   @state() private heading = '';
 
@@ -111,6 +113,10 @@ export class NetlifyIdentityModal extends IdentityElement {
     });
   }
 
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
   get isOpen(): boolean {
     return this.dialog?.open ?? false;
   }
@@ -121,7 +127,7 @@ export class NetlifyIdentityModal extends IdentityElement {
     this.#metadata = options.metadata ?? {};
     this.show(view);
     void this.updateComplete.then(() => {
-      if (!this.dialog.open) this.dialog.showModal();
+      if (this.dialog && !this.dialog.open) this.dialog.showModal();
       this.focusFirstField();
       const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
       announce('netlify-identity-open', { tab }, this.#opener);
@@ -208,6 +214,7 @@ export class NetlifyIdentityModal extends IdentityElement {
           headless
           theme=${this.theme}
           .metadata=${this.#metadata}
+          .namePlaceholder=${this.namePlaceholder}
         ></netlify-signup>`;
       case 'callback':
         return html`<netlify-auth-callback headless theme=${this.theme}></netlify-auth-callback>`;

@@ -21,12 +21,21 @@ function providerAround(node: Node | null | undefined): Element | null {
   return null;
 }
 
+let container: Element | undefined;
+
+/** Where the page's modal lives (the legacy `init({ container })`); default `document.body`. */
+export function setModalContainer(element: Element | undefined): void {
+  container = element;
+  const modal = document.querySelector('netlify-identity-modal');
+  if (element && modal && !providerAround(modal.parentElement)) element.append(modal);
+}
+
 /**
  * The modal for `opener`: one per page, or one inside the store provider around the opener so that
  * it uses the same store.
  */
 export function getIdentityModal(opener?: Element | null): NetlifyIdentityModal {
-  const scope = providerAround(opener) ?? document.body;
+  const scope = providerAround(opener) ?? container ?? document.body;
   let modal = [...scope.children].find(
     (child): child is NetlifyIdentityModal => child.localName === 'netlify-identity-modal',
   );

@@ -20,6 +20,9 @@ import { requestView } from '../modal/navigation.js';
 export class NetlifySignup extends IdentityFormElement {
   @state() private awaitingConfirmation = '';
 
+  /** Placeholder of the name field (the legacy widget's `namePlaceholder`). */
+  @property({ attribute: 'name-placeholder' }) namePlaceholder?: string;
+
   /** Extra user_metadata sent with the signup; `full_name` pre-fills the name field. */
   @property({ attribute: false }) metadata: Record<string, unknown> = {};
 
@@ -63,6 +66,7 @@ export class NetlifySignup extends IdentityFormElement {
           label: this.t('field.name'),
           error: this.fieldError('name'),
           value: typeof fullName === 'string' ? fullName : undefined,
+          placeholder: this.namePlaceholder,
         })}
         ${field({
           id: `${this.idPrefix}-email`,

@@ -1,0 +1,209 @@
+import type { User } from '@netlify/identity';
+import type { User as GoTrueUser } from 'gotrue-js';
+import type GoTrue from 'gotrue-js';
+import {
+  getIdentityModal,
+  openIdentityModal,
+  setModalContainer,
+} from '../elements/modal/open-modal.js';
+import { setPageLocale } from '../localize/localize.js';
+import type { IdentityErrorEventDetail } from '../store/events.js';
+import type { IdentityStore } from '../store/identity-store.js';
+
+/** The events `on()` accepts: the legacy widget's six, and the newer ones. */
+export type LegacyEventName =
+  | 'init'
+  | 'login'
+  | 'logout'
+  | 'error'
+  | 'open'
+  | 'close'
+  | 'signup'
+  | 'recovery'
+  | 'user-updated'
+  | 'token-refresh';
+
+const EVENTS: readonly LegacyEventName[] = [
+  'init',
+  'login',
+  'logout',
+  'error',
+  'open',
+  'close',
+  'signup',
+  'recovery',
+  'user-updated',
+  'token-refresh',
+];
+
+/** The user as the legacy widget gave it: snake_case fields, `token`, and `jwt()` when logged in. */
+export type LegacyUser = GoTrueUser | Record<string, unknown>;
+
+export interface InitOptions {
+  locale?: string;
+  /** Selector or element the modal is placed in. */
+  container?: string | Element;
+  /** Accepted for compatibility: the modal shows no logo of its own. */
+  logo?: boolean;
+  /** Placeholder of the signup form's name field. */
+  namePlaceholder?: string;
+  [option: string]: unknown;
+}
+
+type Callback = (value?: unknown) => void;
+
+export interface NetlifyIdentityGlobal {
+  init(options?: InitOptions): void;
+  open(tab?: 'login' | 'signup', metadata?: Record<string, unknown>): void;
+  close(): void;
+  logout(): Promise<void>;
+  currentUser(): LegacyUser | null;
+  refresh(force?: boolean): Promise<string>;
+  on(event: LegacyEventName, callback: Callback): void;
+  off(event: LegacyEventName, callback?: Callback): void;
+  setLocale(code: string): void;
+  /** A gotrue-js client that shares the page's session (Decap CMS and older sites use it). */
+  readonly gotrue: GoTrue;
+  /** The store behind it all, for code that wants the newer API. */
+  readonly store: IdentityStore;
+}
+
+const KNOWN_OPTIONS = new Set(['locale', 'container', 'logo', 'namePlaceholder']);
+const UNSUPPORTED_OPTIONS: Record<string, string> = {
+  APIUrl: 'the identity client always talks to this site’s own /.netlify/identity',
+  cookieDomain: 'the nf_jwt cookie is written for this host only',
+};
+
+function toLegacyShape(user: User): Record<string, unknown> {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role ?? '',
+    user_metadata: user.userMetadata ?? {},
+    app_metadata: user.appMetadata ?? {},
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+    confirmed_at: user.confirmedAt,
+  };
+}
+
+function report(error: unknown): void {
+  // A failing callback must not stop the others, nor disappear.
+  setTimeout(() => {
+    throw error;
+  });
+}
+
+/** `window.netlifyIdentity`, compatible with netlify-identity-widget, driven by the store's events. */
+export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlobal {
+  const callbacks = new Map<LegacyEventName, Set<Callback>>();
+  const warned = new Set<string>();
+  let initialized = false;
+
+  const legacyUser = (user: User | null = store.state.user): LegacyUser | null => {
+    if (!user) return null;
+    const session = store.gotrue.currentUser();
+    return session && session.id === user.id ? session : toLegacyShape(user);
+  };
+
+  const call = (event: LegacyEventName, value?: unknown) => {
+    for (const callback of [...(callbacks.get(event) ?? [])]) {
+      try {
+        callback(value);
+      } catch (error) {
+        report(error);
+      }
+    }
+  };
+
+  for (const event of EVENTS) {
+    document.addEventListener(`netlify-identity-${event}`, (domEvent) => {
+      const detail = (domEvent as CustomEvent).detail as Partial<IdentityErrorEventDetail> & {
+        tab?: string;
+      };
+      if (event === 'init') initialized = true;
+      if (event === 'error' && detail.error) {
+        call('error', Object.assign(new Error(detail.error.message), detail.error));
+      } else if (event === 'open') {
+        call('open', detail.tab);
+      } else if (event === 'logout' || event === 'close') {
+        call(event);
+      } else {
+        const user = legacyUser(detail.user ?? null);
+        call(event, user);
+        // For the legacy widget, `login` meant "a user now has a session": recovery links too.
+        if (event === 'recovery') call('login', user);
+      }
+    });
+  }
+
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(`netlifyIdentity.init: ${message}`);
+  };
+
+  return {
+    init(options = {}) {
+      for (const [name, value] of Object.entries(options)) {
+        if (value === undefined) continue;
+        if (name in UNSUPPORTED_OPTIONS) {
+          warnOnce(`the "${name}" option cannot be honoured: ${UNSUPPORTED_OPTIONS[name]}.`);
+        } else if (!KNOWN_OPTIONS.has(name)) {
+          warnOnce(`unknown option "${name}" ignored.`);
+        }
+      }
+      if (options.locale) setPageLocale(options.locale);
+      if (options.container) {
+        const element =
+          typeof options.container === 'string'
+            ? document.querySelector(options.container)
+            : options.container;
+        if (element) setModalContainer(element);
+      }
+      if (options.namePlaceholder) getIdentityModal().namePlaceholder = options.namePlaceholder;
+      void store.start();
+    },
+    open(tab, metadata) {
+      const view = tab ?? (store.state.user ? 'user' : 'login');
+      openIdentityModal(view, { metadata, opener: document.activeElement });
+    },
+    close() {
+      document.querySelector('netlify-identity-modal')?.close();
+    },
+    logout() {
+      return store.logout();
+    },
+    currentUser() {
+      return legacyUser();
+    },
+    refresh(force = false) {
+      return store.jwt(force);
+    },
+    on(event, callback) {
+      if (!callbacks.has(event)) callbacks.set(event, new Set());
+      callbacks.get(event)?.add(callback);
+      // The legacy widget dropped an init listener added after init: call it with the user.
+      if (event === 'init' && initialized) {
+        queueMicrotask(() => {
+          try {
+            callback(legacyUser());
+          } catch (error) {
+            report(error);
+          }
+        });
+      }
+    },
+    off(event, callback) {
+      if (callback) callbacks.get(event)?.delete(callback);
+      else callbacks.delete(event);
+    },
+    setLocale(code) {
+      setPageLocale(code);
+    },
+    get gotrue() {
+      return store.gotrue;
+    },
+    store,
+  };
+}

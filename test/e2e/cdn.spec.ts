@@ -1,0 +1,333 @@
+import type { Page } from '@playwright/test';
+import { createConfirmedUser, devSettings, expect, lastMailTo, mails, test } from './fixtures.js';
+
+const EMAIL = 'ada@example.com';
+const PASSWORD = 'the analytical engine';
+
+interface Call {
+  event: string;
+  email?: string;
+  code?: string;
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as { calls: Call[] }).calls);
+const eventsOf = async (page: Page) => (await calls(page)).map((call) => call.event);
+const menu = (page: Page) => page.locator('netlify-identity-menu');
+const modal = (page: Page) => page.locator('netlify-identity-modal');
+
+async function hasSessionCookie(page: Page): Promise<boolean> {
+  return (await page.context().cookies()).some((cookie) => cookie.name === 'nf_jwt');
+}
+
+/** The session is real: refresh() gives a token the server accepts. */
+async function expectRealSession(page: Page): Promise<void> {
+  const status = await page.evaluate(async () => {
+    const identity = (
+      window as unknown as { netlifyIdentity: { refresh(force?: boolean): Promise<string> } }
+    ).netlifyIdentity;
+    const token = await identity.refresh(true);
+    const response = await fetch('/.netlify/identity/user', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return response.status;
+  });
+  expect(status).toBe(200);
+}
+
+async function logInThroughMenu(page: Page, email = EMAIL, password = PASSWORD): Promise<void> {
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByLabel('Email').fill(email);
+  await modal(page).getByLabel('Password').fill(password);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+}
+
+test('the legacy README page: data attributes mount, init fires once with null', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(menu(page).getByRole('button', { name: 'Sign up' })).toBeVisible();
+  await expect(page.locator('netlify-identity-button').getByRole('button')).toHaveAccessibleName(
+    'Login with Netlify Identity',
+  );
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  // No globals of its own but netlifyIdentity; gotrue-js's and Lit's markers are theirs.
+  const added = await page.evaluate(() => {
+    const blank = document.createElement('iframe');
+    document.body.append(blank);
+    const baseline = new Set(Object.keys(blank.contentWindow!));
+    blank.remove();
+    return Object.keys(window).filter((key) => !baseline.has(key));
+  });
+  const ours = added.filter((key) => key !== 'calls' && !/^(lit|reactiveElement)/.test(key));
+  expect(ours.sort()).toEqual(['GoTrue', 'netlifyIdentity']);
+});
+
+test('signup, confirmation link, logout, login with a wrong then right password, reload', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  await menu(page).getByRole('button', { name: 'Sign up' }).click();
+  await modal(page).getByLabel('Name').fill('Ada Lovelace');
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Sign up' }).click();
+  await expect(modal(page).getByRole('status')).toContainText('we sent a confirmation link');
+  expect(await eventsOf(page)).toEqual(['init', 'open', 'signup']);
+
+  const confirmation = await lastMailTo(cdnServer, EMAIL, 'confirmation');
+  await page.goto('about:blank');
+  await page.goto(confirmation.url);
+  await expect(page.getByRole('dialog', { name: 'Your account' })).toBeVisible();
+  await expect(modal(page)).toContainText('Your email is confirmed');
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  expect(page.url()).not.toContain('confirmation_token');
+  expect((await calls(page)).filter((call) => call.event !== 'open')).toEqual([
+    { event: 'init' },
+    { event: 'login', email: EMAIL },
+  ]);
+  await expectRealSession(page);
+
+  await page.keyboard.press('Escape');
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  expect(await hasSessionCookie(page)).toBe(false);
+  expect((await eventsOf(page)).filter((event) => event === 'logout')).toHaveLength(1);
+
+  await logInThroughMenu(page, EMAIL, 'not the password');
+  await expect(modal(page).getByRole('alert')).toContainText('don’t match');
+  await expect(modal(page).getByLabel('Email')).toHaveValue(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  const afterLogin = await calls(page);
+  expect(afterLogin.filter((call) => call.event === 'login')).toHaveLength(2);
+  expect(afterLogin.filter((call) => call.event === 'error').map((call) => call.code)).toEqual([
+    'invalid_credentials',
+  ]);
+  expect(await hasSessionCookie(page)).toBe(true);
+
+  await page.reload();
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  await expect.poll(() => calls(page)).toEqual([{ event: 'init', email: EMAIL }]);
+  const user = await page.evaluate(() => {
+    const current = (
+      window as unknown as { netlifyIdentity: { currentUser(): Record<string, unknown> } }
+    ).netlifyIdentity.currentUser();
+    return {
+      email: current.email,
+      name: (current.user_metadata as { full_name?: string }).full_name,
+      token: typeof (current.token as { access_token?: string }).access_token,
+      jwt: typeof current.jwt,
+    };
+  });
+  expect(user).toEqual({ email: EMAIL, name: 'Ada Lovelace', token: 'string', jwt: 'function' });
+});
+
+test('forgot password: the recovery link asks for a new password, then the user is logged in', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByRole('button', { name: 'Forgot password?' }).click();
+  await expect(page.getByRole('dialog', { name: 'Reset your password' })).toBeVisible();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByRole('button', { name: 'Send reset link' }).click();
+  await expect(modal(page)).toContainText('reset link is on its way');
+
+  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  await page.goto('about:blank');
+  await page.goto(recovery.url);
+  await expect(page.getByRole('dialog', { name: 'Choose a new password' })).toBeVisible();
+  await modal(page).getByLabel('New password', { exact: true }).fill('a new passphrase');
+  await modal(page).getByRole('button', { name: 'Save password' }).click();
+  await expect(modal(page)).toContainText('Your new password is saved');
+  expect((await eventsOf(page)).filter((event) => event !== 'open')).toEqual([
+    'init',
+    'recovery',
+    'login',
+    'user-updated',
+  ]);
+  await expectRealSession(page);
+});
+
+test('an invitation is accepted by choosing a password', async ({ page, cdnServer }) => {
+  const invite = await fetch(`${cdnServer.url}/.netlify/identity/invite`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${cdnServer.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ email: 'grace@example.com' }),
+  });
+  expect(invite.status).toBe(200);
+  const mail = await lastMailTo(cdnServer, 'grace@example.com', 'invite');
+  await page.goto(mail.url);
+  await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
+  expect(page.url()).not.toContain('invite_token');
+  await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Create account' }).click();
+  await expect(menu(page)).toContainText('grace@example.com');
+  expect((await calls(page)).filter((call) => call.event === 'login')).toEqual([
+    { event: 'login', email: 'grace@example.com' },
+  ]);
+  await expectRealSession(page);
+});
+
+test('OAuth from the modal: allow logs in, deny shows a readable error', async ({
+  page,
+  cdnServer,
+}) => {
+  await devSettings(cdnServer, { external: { github: true } });
+  await page.goto(cdnServer.url);
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByRole('button', { name: 'Continue with GitHub' }).click();
+  await page.getByLabel('Email').fill('octo@example.com');
+  await page.getByLabel('Name').fill('Octo Cat');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(menu(page)).toContainText('Octo Cat');
+  expect(page.url()).not.toContain('access_token');
+  expect(await eventsOf(page)).toEqual(['init', 'login']);
+  await expectRealSession(page);
+
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByRole('button', { name: 'Continue with GitHub' }).click();
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await expect(page.getByRole('dialog', { name: 'This link didn’t work' })).toBeVisible();
+  await expect(modal(page).getByRole('alert')).toContainText('Access was denied');
+  expect((await calls(page)).map((call) => call.code ?? call.event)).toEqual([
+    'init',
+    'access_denied',
+    'open',
+  ]);
+});
+
+test('signups disabled: no Sign up in the menu', async ({ page, cdnServer }) => {
+  await devSettings(cdnServer, { disable_signup: true });
+  await page.goto(cdnServer.url);
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(menu(page).getByRole('button', { name: 'Sign up' })).toHaveCount(0);
+});
+
+test('autoconfirm: signup, then login', async ({ page, cdnServer }) => {
+  await devSettings(cdnServer, { autoconfirm: true });
+  await page.goto(cdnServer.url);
+  await page.evaluate(() =>
+    (window as unknown as { netlifyIdentity: { open(tab: string): void } }).netlifyIdentity.open(
+      'signup',
+    ),
+  );
+  await modal(page).getByLabel('Name').fill('Mary');
+  await modal(page).getByLabel('Email').fill('mary@example.com');
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Sign up' }).click();
+  await expect(menu(page)).toContainText('Mary');
+  expect(await eventsOf(page)).toEqual(['init', 'open', 'signup', 'login', 'close']);
+  expect((await mails(cdnServer)).length).toBe(0);
+});
+
+test('data attributes added later are mounted exactly once', async ({ page, cdnServer }) => {
+  await page.goto(cdnServer.url);
+  await expect(menu(page)).toHaveCount(1);
+  await page.evaluate(() => {
+    const late = document.createElement('div');
+    late.id = 'late';
+    late.setAttribute('data-netlify-identity-button', '');
+    late.textContent = 'Members';
+    document.body.append(late);
+    // Moving a mounted node must not mount it twice.
+    document.body.append(document.querySelector('[data-netlify-identity-menu]')!);
+  });
+  await expect(
+    page.locator('#late netlify-identity-button').getByRole('button'),
+  ).toHaveAccessibleName('Members');
+  await expect(page.locator('netlify-identity-button')).toHaveCount(2);
+  await expect(menu(page)).toHaveCount(1);
+});
+
+test('Decap CMS: the home-page snippet sends a new login to /admin/, where the CMS gets a valid token', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(`${cdnServer.url}/?decap`);
+  await logInThroughMenu(page);
+  await page.waitForURL(`${cdnServer.url}/admin/`);
+  await expect(page.locator('#status')).toHaveText('CMS ready for Ada Lovelace (200, same token)');
+});
+
+test('Decap CMS on /admin/ with no session opens the login, then works after a reload', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(`${cdnServer.url}/admin/`);
+  await expect(page.getByRole('dialog', { name: 'Log in' })).toBeVisible();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('CMS ready for Ada Lovelace (200, same token)');
+});
+
+test('under a strict Content-Security-Policy: login and logout without a single violation', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(`${cdnServer.url}/csp/`);
+  await logInThroughMenu(page);
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  // The styles really applied: the primary button has the accent background.
+  const background = await menu(page)
+    .getByRole('button', { name: 'Log in' })
+    .evaluate((button) => getComputedStyle(button).backgroundColor);
+  expect(background).toBe('rgb(29, 78, 216)');
+  expect(
+    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+  ).toEqual([]);
+});
+
+test('loaded twice, async and deferred at the end of the body: one menu, one init', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(`${cdnServer.url}/async.html`);
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expect(menu(page)).toHaveCount(1);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { inits: number }).inits))
+    .toBe(1);
+});
+
+test('the modal opened by the API: focus inside, Escape closes, open and close callbacks', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  await page.locator('netlify-identity-button').getByRole('button').click();
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.locator('netlify-identity-button').getByRole('button')).toBeFocused();
+  expect(await eventsOf(page)).toEqual(['init', 'open', 'close']);
+});
+
+test('an implicit-grant return that belongs to another app is left alone', async ({
+  page,
+  cdnServer,
+}) => {
+  const state = encodeURIComponent(JSON.stringify({ auth_type: 'implicit' }));
+  await page.goto(`${cdnServer.url}/#access_token=abc&token_type=bearer&state=${state}`);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  expect(page.url()).toContain('access_token=abc');
+});
