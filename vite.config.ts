@@ -11,7 +11,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { index: resolve(import.meta.dirname, 'demo/index.html') },
+      input: {
+        index: resolve(import.meta.dirname, 'demo/index.html'),
+        cdn: resolve(import.meta.dirname, 'demo/cdn.html'),
+      },
     },
   },
   esbuild: { target: 'es2022' },

@@ -111,3 +111,22 @@ test('OAuth through the local consent page: allow logs in, deny says why', async
   await expect(page.getByRole('alert').filter({ hasText: 'denied' })).toBeVisible();
   expect(page.url()).not.toContain('error=');
 });
+
+test('the CDN demo page mounts the data attributes and links to the other pages', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}/cdn.html`);
+  await expect(
+    page.locator('netlify-identity-menu').getByRole('button', { name: 'Log in' }),
+  ).toBeVisible();
+  await expect(page.locator('#log')).toContainText('init');
+  await page
+    .getByRole('navigation', { name: 'Demo pages' })
+    .getByRole('link', { name: 'Mailbox' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Mailbox' })).toBeVisible();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Elements demo' }).click();
+  await expect(page.locator('netlify-login')).toBeVisible();
+});
