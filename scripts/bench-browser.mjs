@@ -1,4 +1,4 @@
-/* global document, performance */
+/* global document */
 // Browser figures for the CDN bundle on the legacy widget's README page: time from navigation to a
 // usable "Log in" button, in Chromium with 4x CPU throttling, median of cold runs.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
