@@ -218,6 +218,7 @@ test('signups disabled: no Sign up in the menu', async ({ page, cdnServer }) => 
 test('autoconfirm: signup, then login', async ({ page, cdnServer }) => {
   await devSettings(cdnServer, { autoconfirm: true });
   await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
   await page.evaluate(() =>
     (window as unknown as { netlifyIdentity: { open(tab: string): void } }).netlifyIdentity.open(
       'signup',
