@@ -315,6 +315,7 @@ test('the modal opened by the API: focus inside, Escape closes, open and close c
   cdnServer,
 }) => {
   await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
   await page.locator('netlify-identity-button').getByRole('button').click();
   await expect(modal(page).getByLabel('Email')).toBeFocused();
   await page.keyboard.press('Escape');
