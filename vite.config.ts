@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),
         cdn: resolve(import.meta.dirname, 'demo/cdn.html'),
+        theming: resolve(import.meta.dirname, 'demo/theming.html'),
       },
     },
   },

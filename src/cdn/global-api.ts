@@ -43,8 +43,8 @@ export interface InitOptions {
   locale?: string;
   /** Selector or element the modal is placed in. */
   container?: string | Element;
-  /** Accepted for compatibility: the modal shows no logo of its own. */
-  logo?: boolean;
+  /** A logo URL shown in the modal's title bar; `true`/`false` (the legacy switch) show none. */
+  logo?: boolean | string;
   /** Placeholder of the signup form's name field. */
   namePlaceholder?: string;
   [option: string]: unknown;
@@ -162,6 +162,7 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
         if (element) setModalContainer(element);
       }
       if (options.namePlaceholder) getIdentityModal().namePlaceholder = options.namePlaceholder;
+      if (typeof options.logo === 'string') getIdentityModal().logo = options.logo;
       void store.start();
     },
     open(tab, metadata) {

@@ -1,29 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en } from '../locales/en.js';
 import type { MessageKey, Messages } from '../locales/en.js';
+import { loadMessages } from './load-messages.js';
+import { isRightToLeft, supportedLocale } from './locales.js';
+import type { SupportedLocale } from './locales.js';
 
 export type { MessageKey, Messages };
 
 const catalogs = new Map<string, Messages>([['en', en]]);
+const loading = new Set<string>();
 const hosts = new Set<ReactiveControllerHost>();
 let pageLocale: string | undefined;
 
-/** Adds (or replaces) the messages of a language, e.g. from a locale module loaded on demand. */
-export function registerLocale(code: string, messages: Messages): void {
-  catalogs.set(code.toLowerCase(), messages);
+function rerenderAll(): void {
   for (const host of hosts) host.requestUpdate();
+}
+
+/** Adds (or replaces) the messages of a language, and re-renders what is on screen. */
+export function registerLocale(code: string, messages: Messages): void {
+  catalogs.set(code, messages);
+  rerenderAll();
 }
 
 /** Sets the language of every element that has no `locale` attribute, and re-renders them. */
 export function setPageLocale(code: string | undefined): void {
   pageLocale = code || undefined;
-  for (const host of hosts) host.requestUpdate();
+  rerenderAll();
 }
 
-/** The best catalog for a BCP 47 tag: the exact tag, then its language, then English. */
+/** Starts loading a shipped language once; English stands in until it arrives. */
+function ensureLoaded(code: SupportedLocale): void {
+  if (code === 'en' || catalogs.has(code) || loading.has(code)) return;
+  loading.add(code);
+  loadMessages(code).then(
+    (messages) => registerLocale(code, messages),
+    (error: unknown) => console.warn(`netlify-identity-elements: could not load "${code}"`, error),
+  );
+}
+
+/** The catalog for a language tag: registered ones first (tests, custom), then the shipped ones. */
 function catalogFor(locale: string): Messages {
-  const tag = locale.toLowerCase().replace('_', '-');
-  return catalogs.get(tag) ?? catalogs.get(tag.split('-')[0] ?? '') ?? en;
+  const exact = catalogs.get(locale);
+  if (exact) return exact;
+  const shipped = supportedLocale(locale);
+  if (!shipped) return en;
+  ensureLoaded(shipped);
+  return catalogs.get(shipped) ?? en;
 }
 
 /**
@@ -45,6 +67,11 @@ export function translate(
 ): string {
   const template = catalogFor(locale)[key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/** Writing direction for a language tag. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return isRightToLeft(locale) ? 'rtl' : 'ltr';
 }
 
 /** Re-renders its host when the page's language or the loaded catalogs change. */

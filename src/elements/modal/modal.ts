@@ -26,6 +26,9 @@ export type ModalView = IdentityTab | 'callback' | 'user';
  * @csspart dialog - The `<dialog>` element.
  * @csspart header - The title bar.
  * @csspart title - The heading that names the dialog.
+ * @csspart logo - The image of the `logo` attribute.
+ * @slot logo - A logo or brand mark shown before the title.
+ * @slot - The view (rendered by the modal itself).
  * @csspart close-button - The close button.
  * @csspart body - The area holding the view.
  * @cssprop --netlify-identity-dialog-width - Maximum width of the dialog.
@@ -65,6 +68,16 @@ export class NetlifyIdentityModal extends IdentityElement {
         margin: 0;
         font-size: 1.35rem;
       }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      [part='logo'],
+      ::slotted([slot='logo']) {
+        max-block-size: 2rem;
+        max-inline-size: 6rem;
+      }
       .close {
         min-inline-size: 2.25rem;
         padding-inline: 0.5rem;
@@ -92,6 +105,9 @@ export class NetlifyIdentityModal extends IdentityElement {
   #opener: Element | null = null;
   #metadata: Record<string, unknown> = {};
   #closingAfterLogin = false;
+
+  /** URL of a logo shown before the title (or slot an element into `logo`). */
+  @property() logo?: string;
 
   /** Placeholder of the signup form's name field. */
   @property({ attribute: 'name-placeholder' }) namePlaceholder?: string;
@@ -153,9 +169,16 @@ export class NetlifyIdentityModal extends IdentityElement {
     void this.updateComplete.then(() => this.focusFirstField());
   }
 
+  /** The view rendered in the light DOM (the page may have slotted a logo beside it). */
+  private get viewElement(): IdentityFormElement | null {
+    return this.querySelector(
+      ':scope > netlify-login, :scope > netlify-signup, :scope > netlify-auth-callback',
+    );
+  }
+
   private focusFirstField(): void {
     const target =
-      this.querySelector<HTMLElement>('input:not([tabindex="-1"]), button') ??
+      this.viewElement?.querySelector<HTMLElement>('input:not([tabindex="-1"]), button') ??
       this.renderRoot.querySelector<HTMLElement>('.close');
     target?.focus();
   }
@@ -189,7 +212,7 @@ export class NetlifyIdentityModal extends IdentityElement {
   }
 
   private updateHeading(): void {
-    const viewElement = this.firstElementChild as IdentityFormElement | null;
+    const viewElement = this.viewElement;
     const heading =
       this.view === 'user' ? this.t('loggedIn.title') : (viewElement?.viewTitle ?? '');
     if (heading !== this.heading) this.heading = heading;
@@ -239,7 +262,12 @@ export class NetlifyIdentityModal extends IdentityElement {
       }}
     >
       <header part="header">
-        <h2 id="title" part="title">${this.heading}</h2>
+        <div class="brand">
+          <slot name="logo"
+            >${this.logo ? html`<img part="logo" src=${this.logo} alt="" />` : nothing}</slot
+          >
+          <h2 id="title" part="title">${this.heading}</h2>
+        </div>
         <button
           class="close"
           part="close-button"
