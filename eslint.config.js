@@ -42,6 +42,14 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['examples/*/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['examples/*/vite.config.ts', 'examples/ssr/**/*.tsx'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['test/e2e/pages/**/*.js'],
     languageOptions: { globals: globals.browser },
   },

@@ -39,7 +39,13 @@ export function sendConfirmation(services: Services, user: UserRecord, siteOrigi
   user.confirmationExpiresAt = services.clock() + TOKEN_LIFETIME_MS.confirmation;
   user.confirmationSentAt = services.users.now();
   services.users.touch(user);
-  services.mail.send('confirmation', user.email, user.confirmationToken, siteOrigin);
+  services.mail.send(
+    'confirmation',
+    user.email,
+    user.confirmationToken,
+    siteOrigin,
+    user.confirmationSentAt,
+  );
 }
 
 export function sendInvite(services: Services, user: UserRecord, siteOrigin: string): void {
@@ -47,7 +53,7 @@ export function sendInvite(services: Services, user: UserRecord, siteOrigin: str
   user.confirmationExpiresAt = services.clock() + TOKEN_LIFETIME_MS.invite;
   user.invitedAt = services.users.now();
   services.users.touch(user);
-  services.mail.send('invite', user.email, user.confirmationToken, siteOrigin);
+  services.mail.send('invite', user.email, user.confirmationToken, siteOrigin, user.invitedAt);
 }
 
 export function sendRecovery(services: Services, user: UserRecord, siteOrigin: string): void {
@@ -55,7 +61,7 @@ export function sendRecovery(services: Services, user: UserRecord, siteOrigin: s
   user.recoveryExpiresAt = services.clock() + TOKEN_LIFETIME_MS.recovery;
   user.recoverySentAt = services.users.now();
   services.users.touch(user);
-  services.mail.send('recovery', user.email, user.recoveryToken, siteOrigin);
+  services.mail.send('recovery', user.email, user.recoveryToken, siteOrigin, user.recoverySentAt);
 }
 
 export function sendEmailChange(
@@ -69,5 +75,11 @@ export function sendEmailChange(
   user.newEmail = newEmail;
   user.emailChangeSentAt = services.users.now();
   services.users.touch(user);
-  services.mail.send('email_change', newEmail, user.emailChangeToken, siteOrigin);
+  services.mail.send(
+    'email_change',
+    newEmail,
+    user.emailChangeToken,
+    siteOrigin,
+    user.emailChangeSentAt,
+  );
 }

@@ -25,7 +25,14 @@ export class Mailbox {
     private readonly announce: (mail: Mail) => void,
   ) {}
 
-  send(type: MailType, to: string, token: string, siteOrigin: string): Mail {
+  /** `sentAt` is the time the account records for the mail, so both say the same instant. */
+  send(
+    type: MailType,
+    to: string,
+    token: string,
+    siteOrigin: string,
+    sentAt = new Date(this.clock()).toISOString(),
+  ): Mail {
     const { subject, hashKey } = TEMPLATES[type];
     const mail: Mail = {
       to,
@@ -33,7 +40,7 @@ export class Mailbox {
       type,
       token,
       url: `${siteOrigin}/#${hashKey}=${token}`,
-      sent_at: new Date(this.clock()).toISOString(),
+      sent_at: sentAt,
     };
     this.mails.push(mail);
     this.announce(mail);

@@ -55,11 +55,14 @@ export class IdentityFormElement extends IdentityElement {
    * The submitted form's values, or null when a field is invalid (the messages are then shown and
    * the first invalid field focused) or a request is already running.
    */
-  protected readValidForm(event: SubmitEvent): Record<string, string> | null {
+  protected readValidForm(
+    event: SubmitEvent,
+    submission: SubmitController = this.submission,
+  ): Record<string, string> | null {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     this.fieldErrors = validateForm(form);
-    if (Object.keys(this.fieldErrors).length > 0 || this.submission.busy) return null;
+    if (Object.keys(this.fieldErrors).length > 0 || submission.busy) return null;
     return formValues(form);
   }
 

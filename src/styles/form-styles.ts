@@ -129,6 +129,42 @@ export const formStyles = css`
       justify-content: space-between;
       margin-block-start: var(--_space);
     }
+    & :where(h3) {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    & :where(.section) {
+      display: grid;
+      gap: 0.5rem;
+      padding-block: var(--_space) 0;
+      border-block-start: 1px solid var(--_border);
+      margin-block-start: var(--_space);
+    }
+    & :where(.profile) {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    & :where(.profile p) {
+      margin: 0;
+    }
+    & :where(.profile-name) {
+      font-weight: 600;
+    }
+    & :where(.profile-email) {
+      color: var(--_muted);
+    }
+    & :where(.avatar) {
+      display: inline-grid;
+      place-items: center;
+      inline-size: 3rem;
+      block-size: 3rem;
+      border-radius: 50%;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+      object-fit: cover;
+    }
     & :where(.visually-hidden) {
       position: absolute;
       inline-size: 1px;

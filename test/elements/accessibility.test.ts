@@ -115,6 +115,14 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'account, logged in',
+    before: () => createUser(EMAIL, PASSWORD),
+    template: (theme) => html`<netlify-account theme=${theme}></netlify-account>`,
+    reach: async (_element, store) => {
+      await store.login(EMAIL, PASSWORD);
+    },
+  },
+  {
     name: 'menu, logged out',
     template: (theme) => html`<netlify-identity-menu theme=${theme}></netlify-identity-menu>`,
   },

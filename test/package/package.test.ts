@@ -2,7 +2,7 @@
 // Node (SSR frameworks import the elements on the server) without touching window or document.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -10,9 +10,16 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
   sideEffects: string[];
 };
 
+/** Subpaths with JavaScript; the framework ones (`./react`, `./vue`, `./svelte`) are types only. */
+function hasCode(target: unknown): boolean {
+  if (typeof target === 'string') return !target.endsWith('.json');
+  const conditions = target as Record<string, unknown>;
+  return ['default', 'node', 'import'].some((condition) => condition in conditions);
+}
+
 test('every export subpath imports in Node without touching window or document', async () => {
-  for (const subpath of Object.keys(manifest.exports)) {
-    if (subpath.endsWith('.json')) continue;
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    if (!hasCode(target)) continue;
     const specifier = `netlify-identity-elements${subpath.slice(1)}`;
     await assert.doesNotReject(import(specifier), `import('${specifier}')`);
   }
@@ -28,7 +35,7 @@ test('registering twice does not throw', async () => {
   await import(all);
 });
 
-test('npm pack ships the build, the README and the licence, and nothing else', () => {
+test('npm pack ships the build, the manifest, the README and the licence, and nothing else', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
     encoding: 'utf8',
   });
@@ -45,6 +52,12 @@ test('npm pack ships the build, the README and the licence, and nothing else', (
     'dist/elements/login/define.js',
     'dist/server/index.js',
     'dist/server/cli.js',
+    'dist/server/vite.js',
+    'dist/server/vite.d.ts',
+    'dist/frameworks/react.d.ts',
+    'dist/frameworks/vue.d.ts',
+    'dist/frameworks/svelte.d.ts',
+    'custom-elements.json',
   ]) {
     assert.ok(files.includes(required), `${required} is packed`);
   }
@@ -59,5 +72,12 @@ test('npm pack ships the build, the README and the licence, and nothing else', (
 test('sideEffects names only the registering modules', () => {
   for (const entry of manifest.sideEffects) {
     assert.match(entry, /(index\.(js|ts)|define\.(js|ts)|demo\/\*)$/, entry);
+  }
+});
+
+test('every export target exists in the build', () => {
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    const files = typeof target === 'string' ? [target] : Object.values(target as object);
+    for (const file of files as string[]) assert.ok(existsSync(file), `${subpath}: ${file}`);
   }
 });

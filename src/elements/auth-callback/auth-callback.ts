@@ -17,6 +17,20 @@ import { sameOriginPath } from './same-origin.js';
  * @fires netlify-identity-recovery - When a recovery link gave the user a session.
  * @fires netlify-identity-user-updated - After the new password is saved or the email changed.
  * @fires netlify-identity-error - When the link is invalid or expired; `detail.error` says why.
+ * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
+ * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
+ * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
+ * @cssprop --netlify-identity-color-text - Text.
+ * @cssprop --netlify-identity-color-muted - Secondary text.
+ * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
+ * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
+ * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
+ * @cssprop --netlify-identity-color-success - The mark of success notices.
+ * @cssprop --netlify-identity-focus-color - The focus ring.
+ * @cssprop --netlify-identity-font-family - The font.
+ * @cssprop --netlify-identity-radius - Corner radius.
+ * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
 export class NetlifyAuthCallback extends IdentityFormElement {
   @state() private handling = false;

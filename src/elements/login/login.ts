@@ -14,8 +14,20 @@ type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
  * @summary Log in with email and password or an OAuth provider.
  * @fires netlify-identity-login - After a successful login; `detail.user` is the user.
  * @fires netlify-identity-error - When a login or reset request fails; `detail.error` says why.
- * @cssprop --netlify-identity-color-accent - Colour of the submit button and links.
- * @cssprop --netlify-identity-radius - Corner radius of inputs and buttons.
+ * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
+ * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
+ * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
+ * @cssprop --netlify-identity-color-text - Text.
+ * @cssprop --netlify-identity-color-muted - Secondary text.
+ * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
+ * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
+ * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
+ * @cssprop --netlify-identity-color-success - The mark of success notices.
+ * @cssprop --netlify-identity-focus-color - The focus ring.
+ * @cssprop --netlify-identity-font-family - The font.
+ * @cssprop --netlify-identity-radius - Corner radius.
+ * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
 export class NetlifyLogin extends IdentityFormElement {
   @state() private view: LoginView = 'login';

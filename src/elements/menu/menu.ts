@@ -11,14 +11,27 @@ import { openIdentityModal } from '../modal/open-modal.js';
  *
  * @summary Log in / Sign up, or the user's name and Log out.
  * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
+ * @fires netlify-identity-error - When logging out fails; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
  * @csspart base - The wrapper of the buttons.
  * @csspart login-button - The "Log in" button.
  * @csspart signup-button - The "Sign up" button.
  * @csspart user - The logged-in user's name.
  * @csspart logout-button - The "Log out" button.
- * @cssprop --netlify-identity-color-accent - Colour of the primary button.
- * @cssprop --netlify-identity-font-family - Font of the menu.
+ * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
+ * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
+ * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
+ * @cssprop --netlify-identity-color-text - Text.
+ * @cssprop --netlify-identity-color-muted - Secondary text.
+ * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
+ * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
+ * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
+ * @cssprop --netlify-identity-color-success - The mark of success notices.
+ * @cssprop --netlify-identity-focus-color - The focus ring.
+ * @cssprop --netlify-identity-font-family - The font.
+ * @cssprop --netlify-identity-radius - Corner radius.
+ * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
 export class NetlifyIdentityMenu extends IdentityElement {
   static override styles = [

@@ -11,6 +11,7 @@ import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
 import '../signup/define.js';
 import '../auth-callback/define.js';
+import '../account/define.js';
 
 /** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
 export type ModalView = IdentityTab | 'callback' | 'user';
@@ -31,6 +32,20 @@ export type ModalView = IdentityTab | 'callback' | 'user';
  * @slot - The view (rendered by the modal itself).
  * @csspart close-button - The close button.
  * @csspart body - The area holding the view.
+ * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
+ * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
+ * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
+ * @cssprop --netlify-identity-color-text - Text.
+ * @cssprop --netlify-identity-color-muted - Secondary text.
+ * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
+ * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
+ * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
+ * @cssprop --netlify-identity-color-success - The mark of success notices.
+ * @cssprop --netlify-identity-focus-color - The focus ring.
+ * @cssprop --netlify-identity-font-family - The font.
+ * @cssprop --netlify-identity-radius - Corner radius.
+ * @cssprop --netlify-identity-spacing - The base spacing unit.
  * @cssprop --netlify-identity-dialog-width - Maximum width of the dialog.
  */
 export class NetlifyIdentityModal extends IdentityElement {
@@ -123,6 +138,9 @@ export class NetlifyIdentityModal extends IdentityElement {
     });
     this.addEventListener('netlify-identity-view-change', () => this.updateHeading());
     this.addEventListener('keydown', (event) => this.handleKeydown(event));
+    this.addEventListener('netlify-identity-logout', () => {
+      if (this.view === 'user') this.close();
+    });
     this.addEventListener('netlify-identity-login', () => {
       // A login inside the dialog ends its job; the page shows the user now.
       if (this.view !== 'callback') this.#closingAfterLogin = true;
@@ -172,7 +190,7 @@ export class NetlifyIdentityModal extends IdentityElement {
   /** The view rendered in the light DOM (the page may have slotted a logo beside it). */
   private get viewElement(): IdentityFormElement | null {
     return this.querySelector(
-      ':scope > netlify-login, :scope > netlify-signup, :scope > netlify-auth-callback',
+      ':scope > :is(netlify-login, netlify-signup, netlify-auth-callback, netlify-account)',
     );
   }
 
@@ -213,8 +231,7 @@ export class NetlifyIdentityModal extends IdentityElement {
 
   private updateHeading(): void {
     const viewElement = this.viewElement;
-    const heading =
-      this.view === 'user' ? this.t('loggedIn.title') : (viewElement?.viewTitle ?? '');
+    const heading = viewElement?.viewTitle ?? '';
     if (heading !== this.heading) this.heading = heading;
   }
 
@@ -223,11 +240,6 @@ export class NetlifyIdentityModal extends IdentityElement {
     this.#opener = null;
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     announce('netlify-identity-close', {}, opener);
-  }
-
-  private async handleLogout(): Promise<void> {
-    await this.identity.store.logout(this.#opener ?? this);
-    this.close();
   }
 
   private renderView(): TemplateResult {
@@ -241,10 +253,8 @@ export class NetlifyIdentityModal extends IdentityElement {
         ></netlify-signup>`;
       case 'callback':
         return html`<netlify-auth-callback headless theme=${this.theme}></netlify-auth-callback>`;
-      case 'user': {
-        const user = this.identity.state.user;
-        return html`<p>${this.t('loggedIn.as', { name: user?.name ?? user?.email ?? '' })}</p>`;
-      }
+      case 'user':
+        return html`<netlify-account headless theme=${this.theme}></netlify-account>`;
       default:
         return html`<netlify-login headless theme=${this.theme}></netlify-login>`;
     }
@@ -279,13 +289,6 @@ export class NetlifyIdentityModal extends IdentityElement {
       </header>
       <div class="body" part="body">
         <slot></slot>
-        ${
-          this.view === 'user' && this.identity.state.user
-            ? html`<button part="logout-button" @click=${this.handleLogout}>
-                ${this.t('action.logout')}
-              </button>`
-            : nothing
-        }
       </div>
     </dialog>`;
   }

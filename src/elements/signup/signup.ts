@@ -15,7 +15,20 @@ import { requestView } from '../modal/navigation.js';
  * @fires netlify-identity-signup - After the account is created; `detail.user` is the new user.
  * @fires netlify-identity-login - After signup on a site that autoconfirms (the user is logged in).
  * @fires netlify-identity-error - When signup fails; `detail.error` says why.
- * @cssprop --netlify-identity-color-accent - Colour of the submit button and links.
+ * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
+ * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
+ * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
+ * @cssprop --netlify-identity-color-text - Text.
+ * @cssprop --netlify-identity-color-muted - Secondary text.
+ * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
+ * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
+ * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
+ * @cssprop --netlify-identity-color-success - The mark of success notices.
+ * @cssprop --netlify-identity-focus-color - The focus ring.
+ * @cssprop --netlify-identity-font-family - The font.
+ * @cssprop --netlify-identity-radius - Corner radius.
+ * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
 export class NetlifySignup extends IdentityFormElement {
   @state() private awaitingConfirmation = '';

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+import { netlifyIdentity } from '../../server/vite.js';
+
+// In an app of your own: `import { netlifyIdentity } from 'netlify-identity-elements/vite'`, and no
+// alias (the alias makes this example use the repo's sources, with no publish step).
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [svelte({ configFile: false }), netlifyIdentity()],
+  resolve: {
+    alias: [
+      {
+        find: /^netlify-identity-elements$/,
+        replacement: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
+      },
+    ],
+  },
+});

@@ -1,0 +1,6 @@
+import { defineElement } from '../../internal/define.js';
+import { NetlifyAccount } from './account.js';
+
+defineElement('netlify-account', NetlifyAccount);
+
+export { NetlifyAccount };
