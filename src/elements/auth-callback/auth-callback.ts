@@ -114,8 +114,13 @@ export class NetlifyAuthCallback extends IdentityFormElement {
 
   private renderCallback(callback: CallbackState): TemplateResult | typeof nothing {
     switch (callback.type) {
-      case 'error':
-        return alertRegion(this.describeError(callback.error));
+      case 'error': {
+        // What the provider or server said, shown as text (never markup) when it adds something.
+        const said = callback.error.message;
+        const described = this.describeError(callback.error);
+        return html`${alertRegion(described)}
+        ${said && !described.includes(said) ? html`<p class="status">${said}</p>` : nothing}`;
+      }
       case 'confirmation':
         return html`<p class="notice" role="status">${this.t('callback.confirmed')}</p>`;
       case 'oauth':
