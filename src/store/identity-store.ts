@@ -113,6 +113,19 @@ export class IdentityStore {
     return this.#client;
   }
 
+  /**
+   * Whether this page may have a session to restore (a stored session or the nf_jwt cookie), known
+   * at once, before `init`: without one, a "Log in" button can be shown without waiting.
+   */
+  get mayHaveSession(): boolean {
+    if (this.#state.status === 'ready') return this.#state.user !== null;
+    try {
+      return localStorage.getItem(SESSION_KEY) !== null || readSessionCookies() !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
   /** Calls `listener` with every new state; returns the unsubscribe function. */
   subscribe(listener: (state: IdentityState) => void): () => void {
     this.#listeners.add(listener);

@@ -68,7 +68,8 @@ export class NetlifyIdentityMenu extends IdentityElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const { status, user, settings } = this.identity.state;
-    if (status === 'initializing') return nothing;
+    // Nothing to restore: "Log in" is usable at once; otherwise wait, so as not to flash it.
+    if (status === 'initializing' && this.identity.store.mayHaveSession) return nothing;
     if (user) {
       return html`<div part="base">
         <span part="user">${user.name ?? user.email}</span>
@@ -84,7 +85,8 @@ export class NetlifyIdentityMenu extends IdentityElement {
         ${this.t('action.login')}
       </button>
       ${
-        settings?.disableSignup
+        // Shown once the settings say signups are open, so a closed site never flashes it.
+        !settings || settings.disableSignup
           ? nothing
           : html`<button part="signup-button" @click=${(e: Event) => this.handleOpen(e, 'signup')}>
               ${this.t('action.signup')}

@@ -1,0 +1,180 @@
+/* global document, window, requestAnimationFrame */
+// Our CDN page against the legacy netlify-identity-widget page: same markup (the legacy widget's
+// README example), same local server, Chromium with 4x CPU throttling, cold contexts, interleaved.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { startIdentityServer } from '../dist/server/index.js';
+import { chromiumLaunchOptions } from './chromium.mjs';
+
+const RUNS = 5;
+const LEGACY_SCRIPT = 'node_modules/netlify-identity-widget/build/netlify-identity-widget.js';
+const OURS_SCRIPT = 'dist/cdn/netlify-identity.js';
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The same page twice: one with our script, one with the legacy widget's. */
+function buildSite() {
+  const site = mkdtempSync(join(tmpdir(), 'bench-compare-'));
+  const page = readFileSync('test/e2e/pages/index.html', 'utf8');
+  cpSync(OURS_SCRIPT, join(site, 'netlify-identity.js'));
+  cpSync(LEGACY_SCRIPT, join(site, 'netlify-identity-widget.js'));
+  writeFileSync(join(site, 'ours.html'), page);
+  writeFileSync(
+    join(site, 'legacy.html'),
+    page.replace('/netlify-identity.js', '/netlify-identity-widget.js'),
+  );
+  return site;
+}
+
+/** The "Log in" button of the menu, in the light DOM (legacy) or the menu's shadow root (ours). */
+function findLoginButton() {
+  const menu = document.querySelector('[data-netlify-identity-menu]');
+  const roots = [menu, menu?.querySelector('netlify-identity-menu')?.shadowRoot].filter(Boolean);
+  for (const root of roots) {
+    for (const button of root.querySelectorAll('button')) {
+      if (button.textContent.trim() === 'Log in' && !button.disabled) return button;
+    }
+  }
+  return null;
+}
+
+/** The focused element, looking into shadow roots and same-origin iframes. */
+function focusedEmailField() {
+  let active = document.activeElement;
+  for (;;) {
+    if (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    else if (active?.tagName === 'IFRAME' && active.contentDocument?.activeElement) {
+      active = active.contentDocument.activeElement;
+    } else break;
+  }
+  return active?.tagName === 'INPUT' && active.type === 'email';
+}
+
+async function measure(browser, url, serverUrl) {
+  const context = await browser.newContext();
+  // On localhost the legacy widget asks for the site's URL instead of rendering.
+  await context.addInitScript(
+    (site) => window.localStorage.setItem('netlifySiteURL', site),
+    serverUrl,
+  );
+  // The page notes the first animation frame in which the button is there: measured inside the
+  // page, so the test driver's own polling delay does not count.
+  await context.addInitScript((find) => {
+    const found = new Function(`return (${find})()`);
+    const tick = () => {
+      if (found()) window.__loginButtonAt = performance.now();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, findLoginButton.toString());
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.requestWillBeSent', () => requests++);
+  cdp.on('Network.loadingFinished', (event) => (bytes += event.encodedDataLength));
+
+  await page.goto(url, { waitUntil: 'commit' });
+  const ready = await page.waitForFunction(() => window.__loginButtonAt, undefined, {
+    timeout: 30_000,
+  });
+  const toButton = await ready.jsonValue();
+  await page.waitForLoadState('networkidle');
+  const loadRequests = requests;
+  const loadBytes = bytes;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+
+  const clicked = await page.evaluate((find) => {
+    new Function(`return (${find})()`)().click();
+    return performance.now();
+  }, findLoginButton.toString());
+  const focused = await page
+    .waitForFunction(
+      (check) => (new Function(`return (${check})()`)() ? performance.now() : false),
+      focusedEmailField.toString(),
+      { polling: 'raf', timeout: 5000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => NaN);
+  await context.close();
+  return { toButton, loadRequests, loadBytes, heap, toFocus: focused - clicked };
+}
+
+export async function benchCompare() {
+  const site = buildSite();
+  const server = await startIdentityServer({ root: site, quiet: true });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
+  const results = { ours: [], legacy: [] };
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      results.ours.push(await measure(browser, `${server.url}/ours.html`, server.url));
+      results.legacy.push(await measure(browser, `${server.url}/legacy.html`, server.url));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+  const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const pick = (who, key) => median(results[who].map((result) => result[key]));
+  const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+  const ms = (value) => (Number.isNaN(value) ? 'never' : `${Math.round(value)} ms`);
+  const rows = [
+    [
+      'Script size, gzip -9',
+      kb(gzip(OURS_SCRIPT)),
+      kb(gzip(LEGACY_SCRIPT)),
+      gzip(LEGACY_SCRIPT) / gzip(OURS_SCRIPT),
+    ],
+    [
+      'Bytes transferred on first load',
+      kb(pick('ours', 'loadBytes')),
+      kb(pick('legacy', 'loadBytes')),
+      pick('legacy', 'loadBytes') / pick('ours', 'loadBytes'),
+    ],
+    [
+      'Requests on load',
+      pick('ours', 'loadRequests'),
+      pick('legacy', 'loadRequests'),
+      pick('legacy', 'loadRequests') / pick('ours', 'loadRequests'),
+    ],
+    [
+      'Navigation to a usable "Log in" button',
+      ms(pick('ours', 'toButton')),
+      ms(pick('legacy', 'toButton')),
+      pick('legacy', 'toButton') / pick('ours', 'toButton'),
+    ],
+    [
+      'Click on "Log in" to a focused email field',
+      ms(pick('ours', 'toFocus')),
+      ms(pick('legacy', 'toFocus')),
+      pick('legacy', 'toFocus') / pick('ours', 'toFocus'),
+    ],
+    [
+      'JS heap after load',
+      kb(pick('ours', 'heap')),
+      kb(pick('legacy', 'heap')),
+      pick('legacy', 'heap') / pick('ours', 'heap'),
+    ],
+  ];
+  return { rows, runs: RUNS };
+}
+
+if (process.argv[1]?.endsWith('bench-compare.mjs')) {
+  const { rows, runs } = await benchCompare();
+  console.log(`Median of ${runs} cold runs each, interleaved, Chromium with 4x CPU throttling:\n`);
+  console.log('| figure | netlify-identity-elements | netlify-identity-widget | ratio |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [name, ours, legacy, ratio] of rows) {
+    console.log(
+      `| ${name} | ${ours} | ${legacy} | ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}x` : 'n/a'} |`,
+    );
+  }
+}
