@@ -74,6 +74,18 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
   return isRightToLeft(locale) ? 'rtl' : 'ltr';
 }
 
+let langObserver: MutationObserver | undefined;
+
+/** A `lang` changed anywhere (the page switched language): every element re-resolves its own. */
+function observeLangChanges(): void {
+  langObserver ??= new MutationObserver(rerenderAll);
+  langObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
 /** Re-renders its host when the page's language or the loaded catalogs change. */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -84,6 +96,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (hosts.size === 0) observeLangChanges();
     hosts.add(this.#host);
   }
 

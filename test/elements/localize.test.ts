@@ -6,7 +6,14 @@ import { en } from '../../src/locales/en.js';
 import type { Messages } from '../../src/locales/en.js';
 import { SUPPORTED_LOCALES, supportedLocale } from '../../src/localize/locales.js';
 import { registerLocale, setPageLocale } from '../../src/localize/localize.js';
-import { clearBrowserSession, renderWithStore, resetServer, until } from './support.js';
+import {
+  clearBrowserSession,
+  createUser,
+  renderWithStore,
+  resetServer,
+  setSettings,
+  until,
+} from './support.js';
 
 const placeholders = (text: string) =>
   [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -75,6 +82,10 @@ describe('language of the elements', () => {
     const login = element.querySelector('netlify-login')!;
     const german = await shippedMessages('de');
     await until(() => login.querySelector('h2')?.textContent === german['login.title'], 'German');
+    // The page switches language: the elements follow without being touched.
+    element.setAttribute('lang', 'fr');
+    const french = await shippedMessages('fr');
+    await until(() => login.querySelector('h2')?.textContent === french['login.title'], 'French');
     setPageLocale('es');
     const spanish = await shippedMessages('es');
     await until(() => login.querySelector('h2')?.textContent === spanish['login.title'], 'Spanish');
@@ -91,20 +102,57 @@ describe('language of the elements', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('a pseudo-locale shows no untranslated text in any login view', async () => {
+  it('a pseudo-locale shows no untranslated text in any view', async () => {
     const pseudo = Object.fromEntries(
       Object.entries(en).map(([key, text]) => [key, `⟦${text}·····⟧`]),
     ) as unknown as Messages;
     registerLocale('en-XA', pseudo);
-    const { element } = await renderWithStore<NetlifyLogin>(
-      html`<netlify-login locale="en-XA"></netlify-login>`,
+    setPageLocale('en-XA');
+    await setSettings({ external: { github: true } });
+    const untranslated = (root: Element) =>
+      [...walkText(root)].filter((text) => !(text.startsWith('⟦') && text.endsWith('⟧')));
+
+    const { element: login } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login></netlify-login>`,
     );
-    const untranslated = () =>
-      [...walkText(element)].filter((text) => !(text.startsWith('⟦') && text.endsWith('⟧')));
-    expect(untranslated()).to.deep.equal([]);
-    element.querySelector<HTMLButtonElement>('button.link')!.click();
-    await element.updateComplete;
-    expect(untranslated()).to.deep.equal([]);
+    expect(untranslated(login), 'login').to.deep.equal([]);
+    login.querySelector('form')!.requestSubmit();
+    await login.updateComplete;
+    expect(untranslated(login), 'login with field errors').to.deep.equal([]);
+    login.querySelector<HTMLButtonElement>('.footer button.link')!.click();
+    await login.updateComplete;
+    expect(untranslated(login), 'recovery request').to.deep.equal([]);
+
+    for (const template of [
+      html`<netlify-signup></netlify-signup>`,
+      html`<netlify-identity-menu></netlify-identity-menu>`,
+      html`<netlify-identity-button></netlify-identity-button>`,
+      html`<netlify-account></netlify-account>`,
+    ]) {
+      const { element } = await renderWithStore<HTMLElement>(template);
+      await until(() => element.shadowRoot?.textContent || element.textContent, 'a render');
+      expect(untranslated(element), element.localName).to.deep.equal([]);
+    }
+
+    await createUser('pseudo@example.com', 'a password', 'Pseudo User');
+    const { element: account, store } = await renderWithStore<HTMLElement>(
+      html`<netlify-account></netlify-account>`,
+    );
+    await store.login('pseudo@example.com', 'a password');
+    await (account as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    // The user's own name and email are data, not interface text.
+    const data = new Set(['PU', 'Pseudo User', 'pseudo@example.com']);
+    expect(
+      untranslated(account).filter((text) => !data.has(text)),
+      'account',
+    ).to.deep.equal([]);
+
+    const { openIdentityModal } = await import('../../src/elements/modal/open-modal.js');
+    const modal = openIdentityModal('user', { opener: account });
+    await until(() => modal.isOpen && modal.querySelector('netlify-account .profile'), 'the modal');
+    const shown = untranslated(modal).filter((text) => text !== '×' && !data.has(text));
+    expect(shown, 'modal').to.deep.equal([]);
+    modal.close();
   });
 });
 
