@@ -61,6 +61,14 @@ async function hasSessionCookie(page: Page): Promise<boolean> {
   return (await page.context().cookies()).some((cookie) => cookie.name === 'nf_jwt');
 }
 
+/** A user logged in on the legacy page, with access tokens that live 75 seconds. */
+async function logInWithShortTokens(page: Page, server: IdentityServer): Promise<void> {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await dev(server, 'token-lifetime', 'PUT', { seconds: LIFETIME_SECONDS });
+  await page.goto(server.url);
+  await logIn(page);
+}
+
 test.describe('background refresh', () => {
   test.describe.configure({ timeout: 150_000 });
 
@@ -68,10 +76,7 @@ test.describe('background refresh', () => {
     page,
     cdnServer,
   }) => {
-    await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
-    await dev(cdnServer, 'token-lifetime', 'PUT', { seconds: LIFETIME_SECONDS });
-    await page.goto(cdnServer.url);
-    await logIn(page);
+    await logInWithShortTokens(page, cdnServer);
     const recorder = page.evaluate(() => {
       const seen: string[] = [];
       document.addEventListener('netlify-identity-token-refresh', (event) => {
@@ -97,10 +102,7 @@ test.describe('background refresh', () => {
     page,
     cdnServer,
   }) => {
-    await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
-    await dev(cdnServer, 'token-lifetime', 'PUT', { seconds: LIFETIME_SECONDS });
-    await page.goto(cdnServer.url);
-    await logIn(page);
+    await logInWithShortTokens(page, cdnServer);
     const other = await context.newPage();
     await other.goto(cdnServer.url);
     await expect(menu(other)).toContainText('Ada Lovelace');

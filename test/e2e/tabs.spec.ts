@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.js';
+import { createConfirmedUser, expect, test } from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'the analytical engine';
@@ -8,21 +8,7 @@ test('two tabs stay in step: a login and a logout in one reach the other', async
   page,
   server,
 }) => {
-  const api = `${server.url}/.netlify/identity`;
-  const created = await fetch(`${api}/admin/users`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${server.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({
-      email: EMAIL,
-      password: PASSWORD,
-      confirm: true,
-      user_metadata: { full_name: 'Ada' },
-    }),
-  });
-  expect(created.status).toBe(200);
+  await createConfirmedUser(server, EMAIL, PASSWORD, 'Ada');
 
   const other = await context.newPage();
   await page.goto(server.url);
