@@ -128,7 +128,6 @@ export class NetlifyIdentityModal extends IdentityElement {
   @property({ attribute: 'name-placeholder' }) namePlaceholder?: string;
 
   @state() private view: ModalView = 'login';
-  @state() private heading = '';
 
   constructor() {
     super();
@@ -231,8 +230,11 @@ export class NetlifyIdentityModal extends IdentityElement {
 
   private updateHeading(): void {
     const viewElement = this.viewElement;
+    // Written straight into the title: the view renders after this element, so a reactive
+    // property here would cost a second render on every change.
+    const title = this.renderRoot.querySelector('#title');
     const heading = viewElement?.viewTitle ?? '';
-    if (heading !== this.heading) this.heading = heading;
+    if (title && title.textContent !== heading) title.textContent = heading;
   }
 
   private handleClose(): void {
@@ -260,6 +262,8 @@ export class NetlifyIdentityModal extends IdentityElement {
     }
   }
 
+  // The title's text is written by updateHeading() once the view has rendered.
+  /* eslint-disable lit-a11y/accessible-name */
   protected override render(): TemplateResult {
     // A click on the backdrop closes, as a convenience for pointers; Escape is the keyboard's way.
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
@@ -276,7 +280,7 @@ export class NetlifyIdentityModal extends IdentityElement {
           <slot name="logo"
             >${this.logo ? html`<img part="logo" src=${this.logo} alt="" />` : nothing}</slot
           >
-          <h2 id="title" part="title">${this.heading}</h2>
+          <h2 id="title" part="title"></h2>
         </div>
         <button
           class="close"
@@ -292,6 +296,7 @@ export class NetlifyIdentityModal extends IdentityElement {
       </div>
     </dialog>`;
   }
+  /* eslint-enable lit-a11y/accessible-name */
 }
 
 declare global {
