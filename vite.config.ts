@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Builds the demo that `npm start` serves. The npm build is plain `tsc` (bare imports kept); the
-// CDN bundle has its own config.
+// Builds the demo that `npm start` serves, from the npm build in dist/ as an app would use it
+// (the npm build is plain `tsc`; the CDN bundle has its own config).
 export default defineConfig({
   root: 'demo',
   base: './',

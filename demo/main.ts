@@ -1,5 +1,5 @@
-import '../src/index.js';
-import type { User } from '../src/store/index.js';
+import '../dist/index.js';
+import type { User } from '../dist/store/index.js';
 
 const API = '/.netlify/identity';
 

@@ -1,1 +1,1 @@
-import '../src/index.js';
+import '../dist/index.js';

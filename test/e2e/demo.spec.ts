@@ -130,3 +130,13 @@ test('the CDN demo page mounts the data attributes and links to the other pages'
   await page.getByRole('link', { name: 'Elements demo' }).click();
   await expect(page.locator('netlify-login')).toBeVisible();
 });
+
+test('the theming page loads Arabic on demand and lays it out right to left', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}/theming.html`);
+  const arabic = page.locator('section[lang="ar"] netlify-login');
+  await expect(arabic.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
+  await expect(arabic).toHaveAttribute('dir', 'rtl');
+});
