@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 import { netlifyIdentity } from '../../server/vite.js';
 
 // In an app of your own: `import { netlifyIdentity } from 'netlify-identity-elements/vite'`, and no
-// alias (the alias makes this example use the repo's sources, with no publish step).
+// alias (the alias makes this example use the repo's npm build, `npm run build`, with no publish step).
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [svelte({ configFile: false }), netlifyIdentity()],
@@ -12,7 +12,7 @@ export default defineConfig({
     alias: [
       {
         find: /^netlify-identity-elements$/,
-        replacement: fileURLToPath(new URL('../../src/index.ts', import.meta.url)),
+        replacement: fileURLToPath(new URL('../../dist/index.js', import.meta.url)),
       },
     ],
   },
