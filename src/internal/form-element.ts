@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MessageKey } from '../localize/localize.js';
@@ -84,6 +84,14 @@ export class IdentityFormElement extends IdentityElement {
           </button>`,
       )}
     </div>`;
+  }
+
+  /** The enabled providers' buttons above a form, then "or"; nothing when none is enabled. */
+  protected renderProvidersAboveForm(): TemplateResult | typeof nothing {
+    const providers = this.identity.state.settings?.providers ?? [];
+    if (providers.length === 0) return nothing;
+    return html`${this.renderProviderButtons(providers)}
+      <p class="separator">${this.t('oauth.or')}</p>`;
   }
 
   /** Tells a hosting modal that the view (and its title) changed. */

@@ -29,8 +29,7 @@ export type IdentityOperation =
   | 'confirmation'
   | 'email-change'
   | 'update'
-  | 'refresh'
-  | 'callback';
+  | 'refresh';
 
 export class IdentityError extends Error {
   override readonly name = 'IdentityError';

@@ -65,17 +65,10 @@ export class NetlifyLogin extends IdentityFormElement {
     void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input')?.focus());
   }
 
-  private renderProviders(): TemplateResult | typeof nothing {
-    const providers = this.identity.state.settings?.providers ?? [];
-    if (providers.length === 0) return nothing;
-    return html`${this.renderProviderButtons(providers)}
-      <p class="separator">${this.t('oauth.or')}</p>`;
-  }
-
   private renderLogin(): TemplateResult {
     const { settings } = this.identity.state;
     const busy = this.submission.busy;
-    return html`${this.renderProviders()}
+    return html`${this.renderProvidersAboveForm()}
       <form novalidate @submit=${this.handleLogin} aria-busy=${busy ? 'true' : 'false'}>
         ${field({
           id: `${this.idPrefix}-email`,

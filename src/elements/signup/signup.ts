@@ -3,7 +3,6 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, loggedInNotice, submitButton } from '../../internal/form-parts.js';
-import type { OAuthProvider } from '../../store/identity-store.js';
 import { requestView } from '../modal/navigation.js';
 
 /**
@@ -60,16 +59,10 @@ export class NetlifySignup extends IdentityFormElement {
     if (created && !loggedIn) this.awaitingConfirmation = email;
   }
 
-  private renderProviders(providers: readonly OAuthProvider[]): TemplateResult | typeof nothing {
-    if (providers.length === 0) return nothing;
-    return html`${this.renderProviderButtons(providers)}
-      <p class="separator">${this.t('oauth.or')}</p>`;
-  }
-
   private renderForm(): TemplateResult {
     const busy = this.submission.busy;
     const fullName = this.metadata['full_name'];
-    return html`${this.renderProviders(this.identity.state.settings?.providers ?? [])}
+    return html`${this.renderProvidersAboveForm()}
       <form novalidate @submit=${this.handleSubmit} aria-busy=${busy ? 'true' : 'false'}>
         ${field({
           id: `${this.idPrefix}-name`,
