@@ -22,10 +22,14 @@ const names = [
   'open',
   'close',
 ];
+// The events after which `detail.user` is the session's user; a signup that still needs
+// confirmation carries the new account, who is not logged in.
+const sessionEvents = new Set(['init', 'login', 'logout', 'recovery', 'user-updated']);
+
 for (const name of names) {
   document.addEventListener(`netlify-identity-${name}`, (event) => {
     const detail = (event as CustomEvent<{ user?: User | null; error?: { code: string } }>).detail;
-    if ('user' in detail) showUser(detail.user ?? null);
+    if (sessionEvents.has(name)) showUser(detail.user ?? null);
     const item = document.createElement('li');
     const what = detail.error
       ? ` ${detail.error.code}`
