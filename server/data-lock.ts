@@ -60,7 +60,9 @@ export class DataFileLock {
       // The holder died without cleaning up (or the lock is unreadable): take it over.
       rmSync(this.path, { force: true });
     }
-    throw new Error(`Could not lock the identity data file ${dataFile}: ${this.path} keeps reappearing`);
+    throw new Error(
+      `Could not lock the identity data file ${dataFile}: ${this.path} keeps reappearing`,
+    );
   }
 
   /** Records where this server answers, for the message a second server shows. */

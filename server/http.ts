@@ -68,7 +68,10 @@ export async function readJson(
   }
   const text = raw.toString('utf8');
   if (jsonDepth(text) > LIMITS.jsonDepth) {
-    throw apiError(400, `Could not read ${what}: JSON nested deeper than ${LIMITS.jsonDepth} levels`);
+    throw apiError(
+      400,
+      `Could not read ${what}: JSON nested deeper than ${LIMITS.jsonDepth} levels`,
+    );
   }
   let parsed: unknown;
   try {

@@ -124,7 +124,12 @@ export class RefreshTokens {
 
   /** A token of a new session, or the next token of `sessionId`. */
   issue(userId: string, sessionId = randomToken()): string {
-    const token: RefreshTokenRecord = { token: randomToken(), userId, sessionId, issuedAt: this.clock() };
+    const token: RefreshTokenRecord = {
+      token: randomToken(),
+      userId,
+      sessionId,
+      issuedAt: this.clock(),
+    };
     this.record({ type: 'refresh-token', token });
     this.byToken.set(token.token, token);
     return token.token;

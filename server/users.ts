@@ -60,7 +60,13 @@ export function mergeMetadata(
   for (const [key, value] of Object.entries(updates)) {
     if (value === null) delete merged[key];
     // defineProperty: a "__proto__" key stays a plain key instead of replacing the prototype.
-    else Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(merged, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return merged;
 }

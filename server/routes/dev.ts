@@ -10,7 +10,8 @@ const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const listMail: Handler = async (_ctx, services) => json(200, services.mail.list());
 
-const showMailbox: Handler = async (_ctx, services) => html(200, renderMailbox(services.mail.list(), `${IDENTITY_PATH}/__dev/mailbox`));
+const showMailbox: Handler = async (_ctx, services) =>
+  html(200, renderMailbox(services.mail.list(), `${IDENTITY_PATH}/__dev/mailbox`));
 
 const updateSettings: Handler = async (ctx, services) => {
   services.settings = mergeSettings(services.settings, await readJson(ctx.req, 'settings'));

@@ -23,7 +23,7 @@ function sameSiteReferrer(ctx: RequestContext): string | undefined {
   const referer = ctx.req.headers.referer;
   if (!referer || !URL.canParse(referer)) return undefined;
   const url = new URL(referer);
-  if (url.origin !== ctx.requestOrigin && url.origin !== ctx.siteOrigin) return undefined;
+  if (url.origin !== ctx.origin && url.origin !== ctx.siteOrigin) return undefined;
   url.hash = '';
   return url.href;
 }

@@ -40,7 +40,11 @@ describe('persistence with dataFile', () => {
     assert.match(users[0].user.passwordHash, /^scrypt\$16384\$8\$1\$/);
     assert.ok(!readFileSync(dataFile, 'utf8').includes('"pw"'));
     assert.equal(statSync(dataFile).mode & 0o777, 0o600);
-    assert.deepEqual(readdirSync(join(dir, 'nested')), ['identity.json'], 'no lock or temp file left');
+    assert.deepEqual(
+      readdirSync(join(dir, 'nested')),
+      ['identity.json'],
+      'no lock or temp file left',
+    );
 
     const second = await startTestServer({ dataFile });
     try {
@@ -92,6 +96,33 @@ describe('persistence with dataFile', () => {
         }),
       );
       assert.equal(answers.length, 20);
+    } finally {
+      await t.server.stop();
+    }
+  });
+
+  it('writes a change that needs no hashing without waiting behind a burst of signups', async () => {
+    const dataFile = join(dir, 'no-wait.json');
+    const t = await startTestServer({ dataFile });
+    try {
+      await t.api.createUser('quick@example.com', 'pw');
+      const { access_token: token } = await t.api.login('quick@example.com', 'pw');
+      const order: string[] = [];
+      const signups = Array.from({ length: 12 }, (_, i) =>
+        t.api
+          .call('POST', '/signup', { json: { email: `slow${i}@example.com`, password: 'pw' } })
+          .then(() => order.push('signup')),
+      );
+      const update = t.api
+        .call('PUT', '/user', { token, json: { data: { saved: true } } })
+        .then((answer) => {
+          assert.equal(answer.status, 200);
+          order.push('update');
+        });
+      await Promise.all([...signups, update]);
+      assert.ok(order.indexOf('update') < order.length - 1, order.join(' '));
+      const stored = lines(dataFile).filter((e) => e.type === 'user' && e.user.userMetadata?.saved);
+      assert.equal(stored.length, 1);
     } finally {
       await t.server.stop();
     }
@@ -180,10 +211,18 @@ describe('persistence with dataFile', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
     };
-    const refresh = { token: 'legacy-refresh-token-000', userId: legacyUser.id, issuedAt: Date.now() };
+    const refresh = {
+      token: 'legacy-refresh-token-000',
+      userId: legacyUser.id,
+      issuedAt: Date.now(),
+    };
     writeFileSync(
       dataFile,
-      JSON.stringify({ version: 1, secret, users: [legacyUser], refreshTokens: [refresh] }, null, 2),
+      JSON.stringify(
+        { version: 1, secret, users: [legacyUser], refreshTokens: [refresh] },
+        null,
+        2,
+      ),
     );
     const t = await startTestServer({ dataFile });
     try {

@@ -25,6 +25,16 @@ function makeSite(): string {
     'font.woff2': 'x',
     'image.png': 'x',
     'favicon.ico': 'x',
+    'config.yml': 'backend: {}',
+    'data.yaml': 'a: 1',
+    'module.wasm': 'x',
+    'site.webmanifest': '{}',
+    'font.woff': 'x',
+    'font.ttf': 'x',
+    'photo.jpg': 'x',
+    'picture.webp': 'x',
+    'feed.xml': '<feed/>',
+    'unknown.xyz': 'x',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, name), content);
   return root;
@@ -55,6 +65,16 @@ describe('static files', () => {
       '/font.woff2': 'font/woff2',
       '/image.png': 'image/png',
       '/favicon.ico': 'image/x-icon',
+      '/config.yml': 'application/yaml; charset=utf-8',
+      '/data.yaml': 'application/yaml; charset=utf-8',
+      '/module.wasm': 'application/wasm',
+      '/site.webmanifest': 'application/manifest+json; charset=utf-8',
+      '/font.woff': 'font/woff',
+      '/font.ttf': 'font/ttf',
+      '/photo.jpg': 'image/jpeg',
+      '/picture.webp': 'image/webp',
+      '/feed.xml': 'application/xml; charset=utf-8',
+      '/unknown.xyz': 'application/octet-stream',
     };
     for (const [path, type] of Object.entries(types)) {
       const response = await fetch(t.server.url + path);

@@ -174,7 +174,13 @@ describe('GET and PUT /user', () => {
     const answer = await t.api.call('PUT', '/user', { token, json: { password: 'x'.repeat(73) } });
     assert.deepEqual(
       [answer.status, answer.body],
-      [422, { code: 422, msg: 'Password is too long: 73 bytes, at most 72 (fewer characters outside ASCII)' }],
+      [
+        422,
+        {
+          code: 422,
+          msg: 'Password is too long: 73 bytes, at most 72 (fewer characters outside ASCII)',
+        },
+      ],
     );
     const exactly = await t.api.call('PUT', '/user', { token, json: { password: 'é'.repeat(36) } });
     assert.equal(exactly.status, 200, '72 bytes is fine');
