@@ -8,6 +8,8 @@ import { createStaticHandler } from './static.js';
 
 export { createIdentityApp, IDENTITY_PATH };
 export type { IdentityApp, IdentityAppOptions, IdentityServerOptions };
+export type { AllowedHosts } from './hosts.js';
+export type { LoginThrottleOptions, ThrottleRule } from './throttle.js';
 
 export interface IdentityServer {
   /** http://localhost:<port> for a loopback host: pages need localhost for `secure` cookies. */
