@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiError } from './http.js';
 import type { JournalEntry } from './journal.js';
 
 /** A user as stored; `userJson` is the only view of it that leaves the server. */
@@ -140,6 +141,8 @@ export class UserStore {
 
   /** Records a change made to `user` in place. */
   touch(user: UserRecord): UserRecord {
+    // Deleted while the request was hashing a password: saving it would bring it back.
+    if (this.byId.get(user.id) !== user) throw apiError(404, 'User not found');
     user.updatedAt = this.now();
     this.save(user);
     return user;

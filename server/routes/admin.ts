@@ -100,12 +100,12 @@ const updateUser: Handler = async (ctx, services) => {
   const userMetadata = params.object('user_metadata');
 
   checkPasswordLength(password);
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  // Nothing below awaits, so what is checked is what gets changed.
   const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
   const nextUserMetadata = userMetadata && mergeMetadata(user.userMetadata, userMetadata);
   checkMetadataSize('app_metadata', nextAppMetadata ?? null);
   checkMetadataSize('user_metadata', nextUserMetadata ?? null);
-  const passwordHash = password ? await hashPassword(password) : undefined;
-  // Nothing below awaits, so what is checked is what gets changed.
   if (email && email.toLowerCase() !== user.email.toLowerCase()) {
     validateEmail(email);
     ensureEmailFree(services, email, user);

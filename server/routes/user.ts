@@ -25,13 +25,13 @@ const updateUser: Handler = async (ctx, services) => {
   if (appMetadata && user.role !== 'admin') {
     throw apiError(401, 'Updating app_metadata requires admin privileges');
   }
+  const passwordHash = password ? await hashPassword(password) : undefined;
+
+  // Nothing below awaits, so what is checked is what gets changed.
   const nextUserMetadata = data && mergeMetadata(user.userMetadata, data);
   const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
   checkMetadataSize('data', nextUserMetadata ?? null);
   checkMetadataSize('app_metadata', nextAppMetadata ?? null);
-  const passwordHash = password ? await hashPassword(password) : undefined;
-
-  // Nothing below awaits, so what is checked is what gets changed.
   const changesEmail =
     !emailChangeToken && email !== '' && email.toLowerCase() !== user.email.toLowerCase();
   if (emailChangeToken) {

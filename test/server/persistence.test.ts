@@ -128,6 +128,30 @@ describe('persistence with dataFile', () => {
     }
   });
 
+  it('a user deleted while their password change is hashed stays deleted', async () => {
+    const dataFile = join(dir, 'deleted.json');
+    const t = await startTestServer({ dataFile });
+    try {
+      const user = await t.api.createUser('gone@example.com', 'pw');
+      const { access_token: token } = await t.api.login('gone@example.com', 'pw');
+      const [change, deletion] = await Promise.all([
+        t.api.call('PUT', '/user', { token, json: { password: 'a new password' } }),
+        t.api.admin('DELETE', `/admin/users/${user.id}`),
+      ]);
+      assert.equal(deletion.status, 200);
+      assert.ok([200, 404].includes(change.status), change.text);
+      await t.server.stop();
+      const again = await startTestServer({ dataFile });
+      try {
+        assert.equal((await again.api.admin('GET', `/admin/users/${user.id}`)).status, 404);
+      } finally {
+        await again.server.stop();
+      }
+    } finally {
+      await t.server.stop();
+    }
+  });
+
   it('compacts the journal at start: one line per user, whatever their history', async () => {
     const dataFile = join(dir, 'compacted.json');
     const first = await startTestServer({ dataFile });
