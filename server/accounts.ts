@@ -1,5 +1,6 @@
 import type { Services } from './context.js';
 import { apiError } from './http.js';
+import { LIMITS } from './limits.js';
 import { TOKEN_LIFETIME_MS, randomToken } from './tokens.js';
 import type { UserRecord } from './users.js';
 
@@ -9,6 +10,19 @@ const EMAIL_FORMAT =
 
 export function validateEmail(email: string): void {
   if (!email) throw apiError(422, 'An email address is required');
+  // Checked first: the pattern then only ever runs on short input.
+  if (email.length > LIMITS.emailLength) {
+    throw apiError(
+      422,
+      `Unable to validate email address: longer than ${LIMITS.emailLength} characters`,
+    );
+  }
+  if (email.indexOf('@') > LIMITS.emailLocalPartLength) {
+    throw apiError(
+      422,
+      `Unable to validate email address: the part before @ is longer than ${LIMITS.emailLocalPartLength} characters`,
+    );
+  }
   if (!EMAIL_FORMAT.test(email))
     throw apiError(422, 'Unable to validate email address: invalid format');
 }

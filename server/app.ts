@@ -5,12 +5,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { refuseCrossOrigin } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { Faults } from './faults.js';
-import { HttpError, apiError, sendError, sendJson, sendNoContent } from './http.js';
+import { LOOPBACK_NAMES, createHostCheck, hostRefusal, hostnameOf } from './hosts.js';
+import { HttpError, type Reply, apiError, errorReply, json, noContent, send } from './http.js';
+import { Journal, type JournalEntry } from './journal.js';
 import { Mailbox } from './mail.js';
 import { OAuthFlows } from './oauth-flows.js';
 import type { IdentityAppOptions } from './options.js';
 import { IDENTITY_PATH } from './paths.js';
-import { DataFileWriter, loadDataFile } from './persistence.js';
+import { RecoveryRequests } from './recoveries.js';
 import { Router } from './router.js';
 import { adminRoutes } from './routes/admin.js';
 import { devRoutes } from './routes/dev.js';
@@ -26,6 +28,7 @@ import { userRoutes } from './routes/user.js';
 import { verifyRoutes } from './routes/verify.js';
 import { defaultSettings } from './settings.js';
 import { AccessTokens, DEFAULT_ACCESS_TOKEN_SECONDS, RefreshTokens } from './tokens.js';
+import { LoginThrottle } from './throttle.js';
 import { UserStore } from './users.js';
 
 export interface IdentityApp {
@@ -33,13 +36,18 @@ export interface IdentityApp {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** True when the URL path starts with /.netlify/identity. */
   matches(url: string): boolean;
+  /** True when the request's Host is one this server answers (else 403: DNS rebinding). */
+  allowsHost(host: string | undefined): boolean;
+  /** Where the server answers, once it listens: named in the data file's lock for a second start. */
+  listening(url: string): void;
   readonly operatorToken: string;
-  /** Writes pending changes to the data file. */
+  /** Writes what is pending, closes the data file and releases its lock. */
   close(): Promise<void>;
 }
 
 export function isIdentityPath(url: string): boolean {
-  const path = url.split(/[?#]/, 1)[0]!;
+  const end = url.search(/[?#]/);
+  const path = end < 0 ? url : url.slice(0, end);
   return path === IDENTITY_PATH || path.startsWith(`${IDENTITY_PATH}/`);
 }
 
@@ -53,38 +61,30 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     process.env.IDENTITY_OPERATOR_TOKEN ||
     randomBytes(24).toString('base64url');
   const configuredSiteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : undefined;
+  const allowsHost = createHostCheck(options.allowedHosts, configuredSiteOrigin);
 
-  const stored = options.dataFile ? loadDataFile(options.dataFile) : undefined;
-  const secret = stored ? Buffer.from(stored.secret, 'base64') : randomBytes(32);
-  let writer: DataFileWriter | undefined;
-  const persist = () => writer?.schedule();
-
-  const users = new UserStore(clock, persist);
-  const refreshTokens = new RefreshTokens(clock, persist);
-  if (stored) {
-    users.restore(stored.users);
-    refreshTokens.restore(stored.refreshTokens);
-  }
+  let journal: Journal | undefined;
+  const record = (entry: JournalEntry) => journal?.record(entry);
+  const users = new UserStore(clock, record);
+  const refreshTokens = new RefreshTokens(clock, record);
+  const recoveries = new RecoveryRequests(clock, record);
+  const stores = [users, refreshTokens, recoveries];
   if (options.dataFile) {
-    writer = new DataFileWriter(
-      options.dataFile,
-      () => ({
-        version: 1,
-        secret: secret.toString('base64'),
-        users: users.snapshot(),
-        refreshTokens: refreshTokens.snapshot(),
-      }),
-      logError,
-    );
-    // The secret is written at once, so tokens issued before a crash still verify after it.
-    if (!stored) writer.schedule();
+    journal = new Journal(options.dataFile, {
+      apply: (entry) => stores.forEach((store) => store.apply(entry)),
+      *snapshot() {
+        for (const store of stores) yield* store.snapshot();
+      },
+    });
   }
 
   const services: Services = {
     clock,
     users,
-    accessTokens: new AccessTokens(secret, clock),
+    accessTokens: new AccessTokens(journal?.secret ?? randomBytes(32), clock),
     refreshTokens,
+    recoveries,
+    loginThrottle: new LoginThrottle(options.loginThrottle, clock),
     mail: new Mailbox(clock, (mail) =>
       log(`[identity] mail "${mail.subject}" to ${mail.to}: ${mail.url}`),
     ),
@@ -93,8 +93,9 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     oauth: new OAuthFlows(clock),
     operatorToken,
     reset() {
-      users.clear();
-      refreshTokens.clear();
+      record({ type: 'reset' });
+      for (const store of stores) store.clear();
+      this.loginThrottle.clear();
       this.mail.clear();
       this.faults.clear();
       this.oauth.clear();
@@ -119,29 +120,35 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
   ]);
   if (dev) router.add(devRoutes);
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function route(req: IncomingMessage): Promise<Reply> {
     const method = req.method ?? 'GET';
+    const host = req.headers.host;
+    if (!allowsHost(host)) throw apiError(403, hostRefusal(host));
     const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-    const origin = `${scheme}://${req.headers.host ?? 'localhost'}`;
-    const url = parseRequestUrl(req.url ?? '', origin);
+    const requestOrigin = `${scheme}://${host}`;
+    const url = parseRequestUrl(req.url ?? '', requestOrigin);
     const path = url.pathname.slice(IDENTITY_PATH.length) || '/';
+    const origin = ownOrigin(req, scheme);
     const ctx: RequestContext = {
       req,
-      res,
       url,
       path,
       params: {},
-      origin: url.origin,
-      siteOrigin: configuredSiteOrigin ?? url.origin,
+      origin,
+      requestOrigin,
+      siteOrigin: configuredSiteOrigin ?? origin,
+      clientAddress: req.socket.remoteAddress ?? '',
     };
 
     if (!path.startsWith('/__dev/')) {
       const fault = services.faults.take(method, path);
       if (fault?.delay) await sleep(fault.delay);
-      if (fault?.status === 204) return sendNoContent(res);
+      if (fault?.status === 204) return noContent();
       if (fault?.status) {
-        const body = fault.body ?? apiError(fault.status, 'Fault injected by __dev/faults').body;
-        return sendJson(res, fault.status, body);
+        return json(
+          fault.status,
+          fault.body ?? apiError(fault.status, 'Fault injected by __dev/faults').body,
+        );
       }
     }
 
@@ -156,17 +163,32 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     }
     ctx.params = match.params;
     if (match.route.sameOriginOnly) refuseCrossOrigin(ctx);
-    await match.route.handler(ctx, services);
+    return match.route.handler(ctx, services);
   }
 
-  function fail(res: ServerResponse, error: unknown): void {
-    const httpError = error instanceof HttpError ? error : apiError(500, 'Internal Server Error');
-    if (!(error instanceof HttpError)) {
-      logError(`[identity] error ${httpError.body.error_id}: ${(error as Error)?.stack ?? error}`);
+  function failure(error: unknown): Reply {
+    if (error instanceof HttpError) return errorReply(error);
+    const httpError = apiError(500, 'Internal Server Error');
+    logError(`[identity] error ${httpError.body.error_id}: ${(error as Error)?.stack ?? error}`);
+    return errorReply(httpError);
+  }
+
+  /** Answers once what the request changed is on disk, refusals included (a revoked session). */
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let reply: Reply;
+    try {
+      reply = await route(req);
+    } catch (error) {
+      reply = failure(error);
     }
     try {
-      if (res.headersSent) res.destroy();
-      else sendError(res, httpError);
+      await journal?.durable();
+    } catch (error) {
+      logError(`[identity] ${(error as Error).message}`);
+      reply = errorReply(apiError(500, `Could not save the change: ${(error as Error).message}`));
+    }
+    try {
+      send(res, reply, req.method);
     } catch {
       // The connection is already gone; nothing is left to answer.
       res.destroy();
@@ -176,15 +198,28 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
   return {
     operatorToken,
     matches: isIdentityPath,
+    allowsHost,
     handle(req, res) {
-      dispatch(req, res).catch((error: unknown) => fail(res, error));
+      void dispatch(req, res);
+    },
+    listening(url) {
+      journal?.setUrl(url);
     },
     async close() {
-      await writer?.flush();
+      journal?.close();
+      journal = undefined;
     },
   };
 }
 
+/**
+ * This server's own origin: the loopback name the request used (else localhost) and the port the
+ * connection really reached. Never the Host header's port or a name from it that could be forged.
+ */
+function ownOrigin(req: IncomingMessage, scheme: string): string {
+  const name = hostnameOf(req.headers.host ?? '');
+  return `${scheme}://${LOOPBACK_NAMES.has(name) ? name : 'localhost'}:${req.socket.localPort}`;
+}
 function parseRequestUrl(raw: string, origin: string): URL {
   // Only origin-form targets ("/path?query"): anything else could rewrite the URL's host.
   if (!raw.startsWith('/') || raw.startsWith('//')) throw apiError(400, 'Bad Request');

@@ -39,7 +39,7 @@ export async function requireAdmin(ctx: RequestContext, services: Services): Pro
 
 export function refuseCrossOrigin(ctx: RequestContext): void {
   const origin = ctx.req.headers.origin;
-  if (origin !== undefined && origin !== ctx.origin) {
+  if (origin !== undefined && origin !== ctx.requestOrigin && origin !== ctx.siteOrigin) {
     throw apiError(403, `Cross-origin requests to ${ctx.path} are not allowed`);
   }
 }

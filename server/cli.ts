@@ -10,7 +10,14 @@ Serves the static files in dir (default: .) with a local Netlify Identity API at
 Options:
   --port N      port to listen on (default: $PORT or 8888; 0 picks a free port)
   --host H      interface to bind (default: 127.0.0.1)
-  --data FILE   keep users and sessions in this JSON file (default: $IDENTITY_DATA_FILE, else memory)
+  --data FILE   keep users and sessions in this file (default: $IDENTITY_DATA_FILE, else memory);
+                every change is on disk before it is answered, and one server at a time uses it
+  --allowed-host NAME
+                answer this Host besides localhost and IP addresses (repeatable; ".example.test"
+                allows its subdomains); any other Host gets 403
+  --site-url URL
+                the origin mail links and OAuth returns point at (default: this server's own)
+  --no-throttle turn off the failed-login limits (per account and per client)
   --no-dev      turn off the /.netlify/identity/__dev/ controls and the mailbox
   -h, --help    show this help
 
@@ -22,6 +29,13 @@ function parsePort(text: string): number {
   return port;
 }
 
+function parseSiteUrl(text: string): string {
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
+    throw new Error(`Invalid --site-url: ${text} (expected http://host[:port] or https://...)`);
+  }
+  return text;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -30,6 +44,9 @@ export async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'site-url': { type: 'string' },
+      'no-throttle': { type: 'boolean' },
       'no-dev': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,6 +71,9 @@ export async function main(argv: string[]): Promise<void> {
     host: values.host,
     dataFile: values.data ?? (process.env.IDENTITY_DATA_FILE || undefined),
     dev: !values['no-dev'],
+    allowedHosts: values['allowed-host'] ?? [],
+    siteUrl: values['site-url'] && parseSiteUrl(values['site-url']),
+    loginThrottle: values['no-throttle'] ? false : undefined,
   });
 
   console.log(`Serving ${dir} with a local Netlify Identity

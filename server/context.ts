@@ -1,10 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Reply } from './http.js';
 import type { AccessTokens, RefreshTokens } from './tokens.js';
 import type { UserStore } from './users.js';
 import type { Mailbox } from './mail.js';
 import type { Settings } from './settings.js';
 import type { Faults } from './faults.js';
 import type { OAuthFlows } from './oauth-flows.js';
+import type { RecoveryRequests } from './recoveries.js';
+import type { LoginThrottle } from './throttle.js';
 
 /** What one identity app holds; every route handler gets it. */
 export interface Services {
@@ -16,6 +19,8 @@ export interface Services {
   settings: Settings;
   faults: Faults;
   oauth: OAuthFlows;
+  recoveries: RecoveryRequests;
+  loginThrottle: LoginThrottle;
   operatorToken: string;
   /** Back to a fresh start: the dev `reset` endpoint. */
   reset(): void;
@@ -23,18 +28,21 @@ export interface Services {
 
 export interface RequestContext {
   req: IncomingMessage;
-  res: ServerResponse;
   url: URL;
   /** The path below /.netlify/identity, e.g. "/token". */
   path: string;
   params: Record<string, string>;
-  /** The origin this request came to: http://<Host>. */
+  /** This server's own origin: a loopback name and the port the connection reached. */
   origin: string;
+  /** The origin the browser addressed (an allowed Host): what same-origin checks compare with. */
+  requestOrigin: string;
   /** The origin mail links and OAuth returns point at: the configured site URL, else `origin`. */
   siteOrigin: string;
+  /** The client's IP address, for per-client limits. */
+  clientAddress: string;
 }
 
-export type Handler = (ctx: RequestContext, services: Services) => Promise<void>;
+export type Handler = (ctx: RequestContext, services: Services) => Promise<Reply>;
 
 export interface Route {
   method: string;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { LIMITS, jsonDepth } from './limits.js';
 
 /** GoTrue answers every refusal in one of two shapes; an HttpError carries the finished answer. */
 export class HttpError extends Error {
@@ -24,16 +25,14 @@ export function oauthError(error: string, description: string): HttpError {
   return new HttpError(400, { error, error_description: description });
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (declared > MAX_BODY_BYTES) throw bodyTooLarge(req);
+  if (declared > LIMITS.bodyBytes) throw bodyTooLarge(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw bodyTooLarge(req);
+    if (size > LIMITS.bodyBytes) throw bodyTooLarge(req);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -42,7 +41,11 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 function bodyTooLarge(req: IncomingMessage): HttpError {
   // The rest of the upload is drained, not read, so the client still gets to see the answer.
   req.resume();
-  return new HttpError(413, { code: 413, msg: 'Request body too large' }, { Connection: 'close' });
+  return new HttpError(
+    413,
+    { code: 413, msg: `Request body too large: at most ${LIMITS.bodyBytes} bytes` },
+    { Connection: 'close' },
+  );
 }
 
 function mediaType(req: IncomingMessage): string {
@@ -63,9 +66,16 @@ export async function readJson(
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw apiError(415, 'Content-Type must be application/json');
   }
+  const text = raw.toString('utf8');
+  if (jsonDepth(text) > LIMITS.jsonDepth) {
+    throw apiError(
+      400,
+      `Could not read ${what}: JSON nested deeper than ${LIMITS.jsonDepth} levels`,
+    );
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw apiError(400, `Could not read ${what}: ${(error as Error).message}`);
   }
@@ -122,41 +132,51 @@ export class Params {
   }
 }
 
+/** A finished answer: handlers return one, and it is sent once the changes it reports are on disk. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
 const API_HEADERS = {
   'Content-Type': 'application/json',
   'Cache-Control': 'no-store',
 };
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { ...API_HEADERS, ...headers });
-  res.end(JSON.stringify(body));
+/** Serialized here, in the handler, so a body that cannot be serialized is a 500 and not a reset. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { ...API_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-export function sendNoContent(res: ServerResponse): void {
-  res.writeHead(204, { 'Cache-Control': 'no-store' });
-  res.end();
+export function noContent(): Reply {
+  return { status: 204, headers: { 'Cache-Control': 'no-store' } };
 }
 
-export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, error.body, error.headers);
+export function errorReply(error: HttpError): Reply {
+  return json(error.status, error.body, error.headers);
 }
 
-export function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
-  res.end();
+export function redirect(location: string): Reply {
+  return { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } };
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    // The server's own pages need no script and only their own stylesheet.
-    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'",
-  });
-  res.end(html);
+export function html(status: number, text: string): Reply {
+  return {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      // The server's own pages need no script and only their own stylesheet.
+      'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'",
+    },
+    body: text,
+  };
+}
+
+export function send(res: ServerResponse, reply: Reply, method = 'GET'): void {
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.body !== undefined) headers['Content-Length'] = Buffer.byteLength(reply.body);
+  res.writeHead(reply.status, headers);
+  res.end(method === 'HEAD' ? undefined : reply.body);
 }

@@ -2,11 +2,14 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type IdentityApp, createIdentityApp } from './app.js';
 import type { IdentityAppOptions, IdentityServerOptions } from './options.js';
+import { hostRefusal } from './hosts.js';
 import { IDENTITY_PATH } from './paths.js';
 import { createStaticHandler } from './static.js';
 
 export { createIdentityApp, IDENTITY_PATH };
 export type { IdentityApp, IdentityAppOptions, IdentityServerOptions };
+export type { AllowedHosts } from './hosts.js';
+export type { LoginThrottleOptions, ThrottleRule } from './throttle.js';
 
 export interface IdentityServer {
   /** http://localhost:<port> for a loopback host: pages need localhost for `secure` cookies. */
@@ -25,6 +28,11 @@ export function identityMiddleware(
   return (req, res, next) => (app.matches(req.url ?? '') ? app.handle(req, res) : next());
 }
 
+function refuseHost(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${hostRefusal(req.headers.host)}\n`);
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::']);
 
 /** Serves the identity API (and `root`, when given) until `stop()`. */
@@ -37,6 +45,7 @@ export async function startIdentityServer(
 
   const server = createServer((req, res) => {
     if (app.matches(req.url ?? '')) return app.handle(req, res);
+    if (!app.allowsHost(req.headers.host)) return refuseHost(req, res);
     if (!serveStatic) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('Not Found\n');
@@ -48,8 +57,10 @@ export async function startIdentityServer(
   });
 
   await new Promise<void>((resolve, reject) => {
+    // A server that cannot listen must not keep the data file locked.
+    const failed = (error: Error) => void app.close().finally(() => reject(error));
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
+      failed(
         error.code === 'EADDRINUSE'
           ? new Error(
               `Port ${port} is already in use on ${host}: stop the other server or choose another port (--port).`,
@@ -63,6 +74,7 @@ export async function startIdentityServer(
   const actualPort = (server.address() as AddressInfo).port;
   const hostname = LOOPBACK_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${hostname}:${actualPort}`;
+  app.listening(url);
   return {
     url,
     port: actualPort,

@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.js';
+
 export type MailType = 'confirmation' | 'recovery' | 'invite' | 'email_change';
 
 export interface Mail {
@@ -42,9 +44,22 @@ export class Mailbox {
       url: `${siteOrigin}/#${hashKey}=${token}`,
       sent_at: sentAt,
     };
-    this.mails.push(mail);
+    this.keep(mail);
     this.announce(mail);
     return mail;
+  }
+
+  /** Bounded per address and in all: the oldest mails go first. */
+  private keep(mail: Mail): void {
+    const to = mail.to.toLowerCase();
+    let sameAddress = 0;
+    for (const kept of this.mails) if (kept.to.toLowerCase() === to) sameAddress++;
+    if (sameAddress >= LIMITS.mailsPerAddress) {
+      const oldest = this.mails.findIndex((kept) => kept.to.toLowerCase() === to);
+      this.mails.splice(oldest, 1);
+    }
+    this.mails.push(mail);
+    if (this.mails.length > LIMITS.mails) this.mails.shift();
   }
 
   /** Oldest first, newest last. */

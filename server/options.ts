@@ -1,3 +1,6 @@
+import type { AllowedHosts } from './hosts.js';
+import type { LoginThrottleOptions } from './throttle.js';
+
 export interface IdentityServerOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
@@ -5,14 +8,21 @@ export interface IdentityServerOptions {
   host?: string;
   /** Folder of static files served at '/'; without it, paths outside the identity API are 404. */
   root?: string;
-  /** Persist users, refresh tokens and the signing secret to this JSON file. */
+  /** Keep users, sessions and the signing secret in this file (a journal, fsynced on every change). */
   dataFile?: string;
   /** Mount the /.netlify/identity/__dev/* controls (default true); false answers them 404. */
   dev?: boolean;
   /** Admin bearer token; default $IDENTITY_OPERATOR_TOKEN, else random per start. */
   operatorToken?: string;
-  /** Origin that mail links and OAuth returns point at; default: the origin each request came to. */
+  /** Origin that mail links and OAuth returns point at; default: this server's own origin. */
   siteUrl?: string;
+  /**
+   * Host names answered besides localhost, IP addresses and the site URL's host (a leading dot
+   * allows subdomains; `true` allows any, which lets DNS rebinding in). Others get 403.
+   */
+  allowedHosts?: AllowedHosts;
+  /** Failed-login limits per account and per client; `false` turns them off. */
+  loginThrottle?: LoginThrottleOptions | false;
   /** Current time in ms (default Date.now); everything time-based reads it, so tests can travel. */
   clock?: () => number;
   /** No logging. */

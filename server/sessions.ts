@@ -8,20 +8,20 @@ export interface TokenResponse {
   refresh_token: string;
 }
 
-/** Logs `user` in: a fresh access token and a new refresh token, as /token, /verify and /callback answer. */
-export async function startSession(services: Services, user: UserRecord): Promise<TokenResponse> {
+/** Logs `user` in: a fresh access token and a new session's refresh token, as /token, /verify and /callback answer. */
+export function startSession(services: Services, user: UserRecord): TokenResponse {
   user.lastSignInAt = services.users.now();
   services.users.touch(user);
   return continueSession(services, user, services.refreshTokens.issue(user.id));
 }
 
-export async function continueSession(
+export function continueSession(
   services: Services,
   user: UserRecord,
   refreshToken: string,
-): Promise<TokenResponse> {
+): TokenResponse {
   return {
-    access_token: await services.accessTokens.sign(user),
+    access_token: services.accessTokens.sign(user),
     token_type: 'bearer',
     expires_in: services.accessTokens.lifetimeSeconds,
     refresh_token: refreshToken,

@@ -54,7 +54,7 @@ export function mergeSettings(settings: Settings, body: Record<string, unknown>)
         throw apiError(422, 'external must be an object of provider names to booleans');
       }
       for (const [name, enabled] of Object.entries(value)) {
-        if (!(name in next.external)) throw apiError(422, `Unknown provider: ${name}`);
+        if (!Object.hasOwn(next.external, name)) throw apiError(422, `Unknown provider: ${name}`);
         if (typeof enabled !== 'boolean') throw apiError(422, `external.${name} must be a boolean`);
         next.external[name as keyof External] = enabled;
       }

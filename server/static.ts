@@ -1,21 +1,58 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
+/** The types a static site is made of; anything else is application/octet-stream. */
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
+  // RFC 9512; Decap CMS's config.yml among others.
+  '.yml': 'application/yaml; charset=utf-8',
+  '.yaml': 'application/yaml; charset=utf-8',
+  '.toml': 'application/toml; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.ico': 'image/x-icon',
+  '.bmp': 'image/bmp',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.eot': 'application/vnd.ms-fontobject',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.gz': 'application/gzip',
 };
+
+export function contentType(file: string): string {
+  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
 
 function sendText(
   req: IncomingMessage,
@@ -29,9 +66,20 @@ function sendText(
   res.end(req.method === 'HEAD' ? undefined : html);
 }
 
-/** Serves the files under `root` (GET and HEAD), never anything outside it. */
+function isInside(base: string, path: string): boolean {
+  return path === base || path.startsWith(base + sep);
+}
+
+/** Serves the files under `root` (GET and HEAD), never anything outside it, symlinks included. */
 export function createStaticHandler(root: string) {
   const base = resolve(root);
+  const realBase = realpath(base).catch(() => base);
+  /** The file's real path when it is a file or folder inside the site, else undefined. */
+  async function inside(file: string) {
+    const real = await realpath(file).catch(() => undefined);
+    if (!real || !isInside(await realBase, real)) return undefined;
+    return { real, info: await stat(real) };
+  }
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendText(req, res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
@@ -44,29 +92,31 @@ export function createStaticHandler(root: string) {
       return sendText(req, res, 400, 'Bad Request');
     }
     if (path.includes('\0')) return sendText(req, res, 400, 'Bad Request');
-    let file = resolve(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) return sendText(req, res, 404, 'Not Found');
+    const file = resolve(join(base, path));
+    if (!isInside(base, file)) return sendText(req, res, 404, 'Not Found');
 
-    let info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) {
+    let name = file;
+    let found = await inside(file);
+    if (found?.info.isDirectory()) {
       if (!rawPath.endsWith('/')) {
         // Relative links in the index page need the trailing slash. One leading slash only:
         // "//host" would send the browser to another site.
         const location = `/${rawPath.replace(/^\/+/, '')}/${req.url!.slice(rawPath.length)}`;
         return sendText(req, res, 301, 'Moved Permanently', { Location: location });
       }
-      file = join(file, 'index.html');
-      info = await stat(file).catch(() => undefined);
+      name = join(found.real, 'index.html');
+      found = await inside(name);
     }
-    if (!info?.isFile()) return sendText(req, res, 404, 'Not Found');
+    if (!found?.info.isFile()) return sendText(req, res, 404, 'Not Found');
 
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': info.size,
+      // The name asked for, not the symlink's target, says what the file is.
+      'Content-Type': contentType(name),
+      'Content-Length': found.info.size,
       'Cache-Control': 'no-cache',
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file)
+    createReadStream(found.real)
       .on('error', () => res.destroy())
       .pipe(res);
   };

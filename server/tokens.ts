@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { JournalEntry } from './journal.js';
 import { apiError, oauthError } from './http.js';
 import type { UserRecord } from './users.js';
 
@@ -31,6 +31,18 @@ export interface AccessTokenClaims {
   user_metadata: Record<string, unknown> | null;
 }
 
+const JWT_HEADER = Buffer.from(
+  JSON.stringify({ alg: 'HS256', kid: 'nf-ident', typ: 'JWT' }),
+).toString('base64url');
+
+function invalidToken(reason: string) {
+  return apiError(401, `Invalid token: ${reason}`);
+}
+
+/**
+ * HS256 JWTs signed and checked with node:crypto on the calling thread: microseconds, where WebCrypto
+ * would queue each one behind password hashing in libuv's thread pool.
+ */
 export class AccessTokens {
   lifetimeSeconds = DEFAULT_ACCESS_TOKEN_SECONDS;
 
@@ -39,7 +51,7 @@ export class AccessTokens {
     private readonly clock: () => number,
   ) {}
 
-  sign(user: UserRecord): Promise<string> {
+  sign(user: UserRecord): string {
     // GoTrue's exact claim set: no role, iat or iss, and aud only when the user has one.
     const claims: AccessTokenClaims = {
       sub: user.id,
@@ -49,86 +61,130 @@ export class AccessTokens {
       app_metadata: user.appMetadata,
       user_metadata: user.userMetadata,
     };
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: 'HS256', kid: 'nf-ident', typ: 'JWT' })
-      .sign(this.secret);
+    const signingInput = `${JWT_HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return `${signingInput}.${this.mac(signingInput).toString('base64url')}`;
   }
 
   /** The claims of a valid token; otherwise the 401 GoTrue sends, worded like Go's jwt library. */
-  async verify(token: string): Promise<AccessTokenClaims> {
-    try {
-      const { payload } = await jwtVerify(token, this.secret, {
-        algorithms: ['HS256'],
-        currentDate: new Date(this.clock()),
-      });
-      return payload as unknown as AccessTokenClaims;
-    } catch (error) {
-      throw apiError(401, `Invalid token: ${describeJwtError(token, error)}`);
+  verify(token: string): AccessTokenClaims {
+    const parts = token.split('.');
+    if (parts.length !== 3) throw invalidToken('token contains an invalid number of segments');
+    const [header, payload, signature] = parts as [string, string, string];
+    const alg = (parseSegment(header) as { alg?: unknown } | undefined)?.alg;
+    if (alg === undefined) throw invalidToken('token is malformed');
+    if (alg !== 'HS256') throw invalidToken('signing method is invalid');
+    const expected = this.mac(`${header}.${payload}`);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw invalidToken('signature is invalid');
     }
+    const claims = parseSegment(payload) as Partial<AccessTokenClaims> | undefined;
+    if (!claims || typeof claims.sub !== 'string') throw invalidToken('token is malformed');
+    // Go's library accepts a token without exp; a token that never expires is refused here.
+    if (typeof claims.exp !== 'number') throw invalidToken('token has no expiry (exp)');
+    if (claims.exp * 1000 <= this.clock()) throw invalidToken('Token is expired');
+    return claims as AccessTokenClaims;
+  }
+
+  private mac(input: string): Buffer {
+    return createHmac('sha256', this.secret).update(input).digest();
   }
 }
 
-function describeJwtError(token: string, error: unknown): string {
-  if (token.split('.').length !== 3) return 'token contains an invalid number of segments';
-  if (error instanceof joseErrors.JWTExpired) return 'Token is expired';
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature is invalid';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'signing method is invalid';
-  return 'token is malformed';
+function parseSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RefreshTokenRecord {
   token: string;
   userId: string;
+  /** Every token of one login shares it: a replayed token ends them all. */
+  sessionId: string;
   issuedAt: number;
+  /** Set when the token was exchanged; kept until it expires, to recognise a replay. */
+  usedAt?: number;
 }
 
-/** Opaque refresh tokens, rotated on every use with no grace period, like GoTrue's. */
+/**
+ * Opaque refresh tokens, rotated on every use with no grace period, like GoTrue's. A token used
+ * twice means it was copied: the whole session it belongs to is revoked (GoTrue only refuses it).
+ */
 export class RefreshTokens {
   private readonly byToken = new Map<string, RefreshTokenRecord>();
 
   constructor(
     private readonly clock: () => number,
-    private readonly onChange: () => void,
+    private readonly record: (entry: JournalEntry) => void,
   ) {}
 
-  issue(userId: string): string {
-    const record = { token: randomToken(), userId, issuedAt: this.clock() };
-    this.byToken.set(record.token, record);
-    this.onChange();
-    return record.token;
+  /** A token of a new session, or the next token of `sessionId`. */
+  issue(userId: string, sessionId = randomToken()): string {
+    const token: RefreshTokenRecord = {
+      token: randomToken(),
+      userId,
+      sessionId,
+      issuedAt: this.clock(),
+    };
+    this.record({ type: 'refresh-token', token });
+    this.byToken.set(token.token, token);
+    return token.token;
   }
 
-  /** Revokes `token` and returns its user id; a token is good for one exchange only. */
-  consume(token: string): string {
-    const record = this.byToken.get(token);
-    if (!record) throw oauthError('invalid_grant', 'Invalid Refresh Token');
-    this.byToken.delete(token);
-    this.onChange();
-    if (this.clock() - record.issuedAt > TOKEN_LIFETIME_MS.refresh) {
+  /** Exchanges `token` for the next one of its session; a token is good for one exchange only. */
+  rotate(token: string): { userId: string; next: string } {
+    const found = this.byToken.get(token);
+    if (!found) throw oauthError('invalid_grant', 'Invalid Refresh Token');
+    if (found.usedAt !== undefined) {
+      this.revokeSession(found.sessionId);
+      throw oauthError('invalid_grant', 'Invalid Refresh Token');
+    }
+    const used = { ...found, usedAt: this.clock() };
+    this.record({ type: 'refresh-token', token: used });
+    this.byToken.set(token, used);
+    if (this.clock() - found.issuedAt > TOKEN_LIFETIME_MS.refresh) {
       throw oauthError('invalid_grant', 'Refresh token expired');
     }
-    return record.userId;
+    return { userId: found.userId, next: this.issue(found.userId, found.sessionId) };
   }
 
   revokeAll(userId: string): void {
-    for (const record of this.byToken.values()) {
-      if (record.userId === userId) this.byToken.delete(record.token);
-    }
-    this.onChange();
+    this.record({ type: 'refresh-tokens-revoked', userId });
+    this.deleteWhere((token) => token.userId === userId);
+  }
+
+  revokeSession(sessionId: string): void {
+    this.record({ type: 'session-revoked', sessionId });
+    this.deleteWhere((token) => token.sessionId === sessionId);
   }
 
   clear(): void {
     this.byToken.clear();
-    this.onChange();
   }
 
-  /** Live tokens only: expired ones could never be exchanged, so they are not kept on disk. */
-  snapshot(): RefreshTokenRecord[] {
+  apply(entry: JournalEntry): void {
+    if (entry.type === 'refresh-token') this.byToken.set(entry.token.token, entry.token);
+    else if (entry.type === 'refresh-tokens-revoked')
+      this.deleteWhere((token) => token.userId === entry.userId);
+    else if (entry.type === 'session-revoked')
+      this.deleteWhere((token) => token.sessionId === entry.sessionId);
+    else if (entry.type === 'user-deleted') this.deleteWhere((token) => token.userId === entry.id);
+    else if (entry.type === 'reset') this.clear();
+  }
+
+  /** Unexpired tokens only: expired ones can be neither exchanged nor replayed. */
+  *snapshot(): Iterable<JournalEntry> {
     const now = this.clock();
-    return [...this.byToken.values()].filter((r) => now - r.issuedAt <= TOKEN_LIFETIME_MS.refresh);
+    for (const token of this.byToken.values()) {
+      if (now - token.issuedAt <= TOKEN_LIFETIME_MS.refresh) yield { type: 'refresh-token', token };
+    }
   }
 
-  restore(records: RefreshTokenRecord[]): void {
-    for (const record of records) this.byToken.set(record.token, record);
+  private deleteWhere(matches: (token: RefreshTokenRecord) => boolean): void {
+    for (const [key, token] of this.byToken) if (matches(token)) this.byToken.delete(key);
   }
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { apiError } from './http.js';
+import type { JournalEntry } from './journal.js';
 
 /** A user as stored; `userJson` is the only view of it that leaves the server. */
 export interface UserRecord {
@@ -58,7 +60,14 @@ export function mergeMetadata(
   const merged = { ...current };
   for (const [key, value] of Object.entries(updates)) {
     if (value === null) delete merged[key];
-    else merged[key] = value;
+    // defineProperty: a "__proto__" key stays a plain key instead of replacing the prototype.
+    else
+      Object.defineProperty(merged, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return merged;
 }
@@ -71,12 +80,21 @@ export interface NewUser {
   appMetadata?: Record<string, unknown>;
 }
 
+const TOKEN_KINDS: TokenKind[] = ['confirmationToken', 'recoveryToken', 'emailChangeToken'];
+
+/**
+ * Every user, indexed by id, by email (case-insensitive) and by each live mail token, so a lookup
+ * costs the same with 20,000 users as with 20. Each change is recorded for the journal.
+ */
 export class UserStore {
   private readonly byId = new Map<string, UserRecord>();
+  private readonly byKey = new Map<string, UserRecord>();
+  /** The index keys each user is filed under, to unfile them when the user changes. */
+  private readonly keysOf = new Map<string, string[]>();
 
   constructor(
     private readonly clock: () => number,
-    private readonly onChange: () => void,
+    private readonly record: (entry: JournalEntry) => void,
   ) {}
 
   now(): string {
@@ -88,20 +106,20 @@ export class UserStore {
     return [...this.byId.values()].reverse();
   }
 
+  get size(): number {
+    return this.byId.size;
+  }
+
   get(id: string): UserRecord | undefined {
     return this.byId.get(id);
   }
 
   findByEmail(email: string): UserRecord | undefined {
-    const wanted = email.toLowerCase();
-    for (const user of this.byId.values()) if (user.email.toLowerCase() === wanted) return user;
-    return undefined;
+    return this.byKey.get(`email:${email.toLowerCase()}`);
   }
 
   findByToken(kind: TokenKind, token: string): UserRecord | undefined {
-    if (!token) return undefined;
-    for (const user of this.byId.values()) if (user[kind] === token) return user;
-    return undefined;
+    return token ? this.byKey.get(`${kind}:${token}`) : undefined;
   }
 
   create(fields: NewUser): UserRecord {
@@ -117,34 +135,68 @@ export class UserStore {
       createdAt: now,
       updatedAt: now,
     };
-    this.byId.set(user.id, user);
-    this.onChange();
+    this.save(user);
     return user;
   }
 
   /** Records a change made to `user` in place. */
   touch(user: UserRecord): UserRecord {
+    // Deleted while the request was hashing a password: saving it would bring it back.
+    if (this.byId.get(user.id) !== user) throw apiError(404, 'User not found');
     user.updatedAt = this.now();
-    this.onChange();
+    this.save(user);
     return user;
   }
 
   delete(id: string): boolean {
-    const deleted = this.byId.delete(id);
-    if (deleted) this.onChange();
-    return deleted;
+    if (!this.byId.has(id)) return false;
+    this.record({ type: 'user-deleted', id });
+    this.remove(id);
+    return true;
   }
 
   clear(): void {
     this.byId.clear();
-    this.onChange();
+    this.byKey.clear();
+    this.keysOf.clear();
   }
 
-  snapshot(): UserRecord[] {
-    return [...this.byId.values()];
+  /** A journal entry replayed at start: the state it names, recorded nowhere. */
+  apply(entry: JournalEntry): void {
+    if (entry.type === 'user') this.put(entry.user);
+    else if (entry.type === 'user-deleted') this.remove(entry.id);
+    else if (entry.type === 'reset') this.clear();
   }
 
-  restore(users: UserRecord[]): void {
-    for (const user of users) this.byId.set(user.id, user);
+  *snapshot(): Iterable<JournalEntry> {
+    for (const user of this.byId.values()) yield { type: 'user', user };
+  }
+
+  private save(user: UserRecord): void {
+    // First, so a user that cannot be written is not changed in the indexes either.
+    this.record({ type: 'user', user });
+    this.put(user);
+  }
+
+  private put(user: UserRecord): void {
+    this.unfile(user.id);
+    // Map order is creation order: a replaced user keeps its place.
+    this.byId.set(user.id, user);
+    const keys = [`email:${user.email.toLowerCase()}`];
+    for (const kind of TOKEN_KINDS) if (user[kind]) keys.push(`${kind}:${user[kind]}`);
+    for (const key of keys) this.byKey.set(key, user);
+    this.keysOf.set(user.id, keys);
+  }
+
+  private remove(id: string): void {
+    this.unfile(id);
+    this.byId.delete(id);
+  }
+
+  private unfile(id: string): void {
+    for (const key of this.keysOf.get(id) ?? []) {
+      if (this.byKey.get(key)?.id === id) this.byKey.delete(key);
+    }
+    this.keysOf.delete(id);
   }
 }

@@ -1,22 +1,42 @@
 // The local identity server inside the user's own Vite dev and preview servers. `vite` is the
 // user's dependency: only its types are imported here.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { createIdentityApp, identityMiddleware } from './index.js';
+import { type IdentityApp, createIdentityApp, isIdentityPath } from './app.js';
+import type { AllowedHosts } from './hosts.js';
 import type { IdentityAppOptions } from './options.js';
 import { IDENTITY_PATH } from './paths.js';
 
-export type { IdentityAppOptions };
+export type { AllowedHosts, IdentityAppOptions };
 
 /**
  * Serves a local, GoTrue-compatible Netlify Identity at `/.netlify/identity` on `vite` (dev) and
  * `vite preview`, with the mails captured in a mailbox whose URL is printed beside the server's.
  */
 export function netlifyIdentity(options: IdentityAppOptions = {}): Plugin {
-  function mount(server: ViteDevServer | PreviewServer, logger: Logger): void {
-    const app = createIdentityApp(options);
+  function mount(
+    server: ViteDevServer | PreviewServer,
+    logger: Logger,
+    viteAllowedHosts: AllowedHosts | undefined,
+  ): void {
+    // Vite's own server.allowedHosts (or preview.allowedHosts) count too, as the plugin's option.
+    const allowedHosts =
+      options.allowedHosts === true || viteAllowedHosts === true
+        ? true
+        : [...(options.allowedHosts ?? []), ...(viteAllowedHosts ?? [])];
+    // Opened once the server listens (or at the first request in middleware mode): on a restart
+    // Vite creates the new server before closing the old, which still holds the data file's lock.
+    let app: IdentityApp | undefined;
+    const open = () => (app ??= createIdentityApp({ ...options, allowedHosts }));
     // Added before Vite's own middlewares, so the SPA fallback never answers an identity call.
-    server.middlewares.use(identityMiddleware(app));
-    server.httpServer?.once('close', () => void app.close());
+    server.middlewares.use((req, res, next) =>
+      isIdentityPath(req.url ?? '') ? open().handle(req, res) : next(),
+    );
+    server.httpServer?.once('close', () => void app?.close());
+    server.httpServer?.once('listening', () => {
+      const address = server.httpServer?.address();
+      if (address && typeof address === 'object')
+        open().listening(`http://localhost:${address.port}`);
+    });
     if (options.quiet) return;
     const printUrls = server.printUrls.bind(server);
     server.printUrls = () => {
@@ -32,10 +52,10 @@ export function netlifyIdentity(options: IdentityAppOptions = {}): Plugin {
   return {
     name: 'netlify-identity',
     configureServer(server) {
-      mount(server, server.config.logger);
+      mount(server, server.config.logger, server.config.server.allowedHosts);
     },
     configurePreviewServer(server) {
-      mount(server, server.config.logger);
+      mount(server, server.config.logger, server.config.preview.allowedHosts);
     },
   };
 }

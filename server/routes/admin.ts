@@ -1,8 +1,9 @@
 import { confirm, ensureEmailFree, validateEmail } from '../accounts.js';
 import { requireAdmin } from '../auth.js';
 import type { Handler, RequestContext, Route, Services } from '../context.js';
-import { Params, apiError, readJson, sendJson } from '../http.js';
-import { hashPassword, isPasswordTooLong } from '../passwords.js';
+import { Params, apiError, readJson, json } from '../http.js';
+import { checkMetadataSize } from '../limits.js';
+import { checkPasswordLength, hashPassword } from '../passwords.js';
 import { type UserRecord, mergeMetadata, userJson } from '../users.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,8 +38,7 @@ const listUsers: Handler = async (ctx, services) => {
   const perPage = pageParam(ctx, 'per_page', DEFAULT_PER_PAGE);
   const users = services.users.list();
   const slice = users.slice((page - 1) * perPage, page * perPage);
-  sendJson(
-    ctx.res,
+  return json(
     200,
     { users: slice.map(userJson), aud: '' },
     paginationHeaders(ctx, page, perPage, users.length),
@@ -56,8 +56,11 @@ const createUser: Handler = async (ctx, services) => {
   const password = params.string('password');
   const appMetadata = params.object('app_metadata');
 
+  const userMetadata = params.object('user_metadata') ?? null;
   validateEmail(email);
-  if (isPasswordTooLong(password)) throw apiError(500, 'Error creating user');
+  checkPasswordLength(password);
+  checkMetadataSize('user_metadata', userMetadata);
+  checkMetadataSize('app_metadata', appMetadata ?? null);
   const passwordHash = password ? await hashPassword(password) : undefined;
   // After the hash, so no other request can take the address between this check and the create.
   ensureEmailFree(services, email);
@@ -66,12 +69,12 @@ const createUser: Handler = async (ctx, services) => {
     email,
     passwordHash,
     role: params.string('role'),
-    userMetadata: params.object('user_metadata') ?? null,
+    userMetadata,
     // GoTrue marks every admin-created user as an email user, whatever the body says.
     appMetadata: { ...appMetadata, provider: 'email' },
   });
   if (params.boolean('confirm')) confirm(services, user);
-  sendJson(ctx.res, 200, userJson(user));
+  return json(200, userJson(user));
 };
 
 async function targetUser(ctx: RequestContext, services: Services): Promise<UserRecord> {
@@ -84,7 +87,7 @@ async function targetUser(ctx: RequestContext, services: Services): Promise<User
 }
 
 const getUser: Handler = async (ctx, services) => {
-  sendJson(ctx.res, 200, userJson(await targetUser(ctx, services)));
+  return json(200, userJson(await targetUser(ctx, services)));
 };
 
 const updateUser: Handler = async (ctx, services) => {
@@ -96,9 +99,13 @@ const updateUser: Handler = async (ctx, services) => {
   const appMetadata = params.object('app_metadata');
   const userMetadata = params.object('user_metadata');
 
-  if (password && isPasswordTooLong(password)) throw apiError(500, 'Error updating user');
+  checkPasswordLength(password);
   const passwordHash = password ? await hashPassword(password) : undefined;
   // Nothing below awaits, so what is checked is what gets changed.
+  const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
+  const nextUserMetadata = userMetadata && mergeMetadata(user.userMetadata, userMetadata);
+  checkMetadataSize('app_metadata', nextAppMetadata ?? null);
+  checkMetadataSize('user_metadata', nextUserMetadata ?? null);
   if (email && email.toLowerCase() !== user.email.toLowerCase()) {
     validateEmail(email);
     ensureEmailFree(services, email, user);
@@ -107,17 +114,17 @@ const updateUser: Handler = async (ctx, services) => {
   if (role) user.role = role;
   if (email) user.email = email;
   if (passwordHash) user.passwordHash = passwordHash;
-  if (appMetadata) user.appMetadata = mergeMetadata(user.appMetadata, appMetadata);
-  if (userMetadata) user.userMetadata = mergeMetadata(user.userMetadata, userMetadata);
+  if (nextAppMetadata) user.appMetadata = nextAppMetadata;
+  if (nextUserMetadata) user.userMetadata = nextUserMetadata;
   if (params.boolean('confirm')) confirm(services, user);
-  sendJson(ctx.res, 200, userJson(services.users.touch(user)));
+  return json(200, userJson(services.users.touch(user)));
 };
 
 const deleteUser: Handler = async (ctx, services) => {
   const user = await targetUser(ctx, services);
   services.users.delete(user.id);
   services.refreshTokens.revokeAll(user.id);
-  sendJson(ctx.res, 200, {});
+  return json(200, {});
 };
 
 export const adminRoutes: Route[] = [

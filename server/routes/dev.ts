@@ -1,6 +1,6 @@
 import type { Handler, Route } from '../context.js';
 import { parseFault } from '../faults.js';
-import { apiError, readJson, sendHtml, sendJson } from '../http.js';
+import { apiError, readJson, html, json } from '../http.js';
 import { renderMailbox } from '../mailbox.js';
 import { IDENTITY_PATH } from '../paths.js';
 import { mergeSettings, settingsJson } from '../settings.js';
@@ -8,32 +8,32 @@ import { mergeSettings, settingsJson } from '../settings.js';
 /** The longest access-token lifetime the dev control accepts: a day. */
 const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
-const listMail: Handler = async (ctx, services) => sendJson(ctx.res, 200, services.mail.list());
+const listMail: Handler = async (_ctx, services) => json(200, services.mail.list());
 
-const showMailbox: Handler = async (ctx, services) =>
-  sendHtml(ctx.res, 200, renderMailbox(services.mail.list(), `${IDENTITY_PATH}/__dev/mailbox`));
+const showMailbox: Handler = async (_ctx, services) =>
+  html(200, renderMailbox(services.mail.list(), `${IDENTITY_PATH}/__dev/mailbox`));
 
 const updateSettings: Handler = async (ctx, services) => {
   services.settings = mergeSettings(services.settings, await readJson(ctx.req, 'settings'));
-  sendJson(ctx.res, 200, settingsJson(services.settings));
+  return json(200, settingsJson(services.settings));
 };
 
-const reset: Handler = async (ctx, services) => {
+const reset: Handler = async (_ctx, services) => {
   services.reset();
-  sendJson(ctx.res, 200, {});
+  return json(200, {});
 };
 
 const addFault: Handler = async (ctx, services) => {
   const fault = parseFault(await readJson(ctx.req, 'fault'));
   services.faults.add(fault);
-  sendJson(ctx.res, 201, fault);
+  return json(201, fault);
 };
 
-const listFaults: Handler = async (ctx, services) => sendJson(ctx.res, 200, services.faults.list());
+const listFaults: Handler = async (_ctx, services) => json(200, services.faults.list());
 
-const clearFaults: Handler = async (ctx, services) => {
+const clearFaults: Handler = async (_ctx, services) => {
   services.faults.clear();
-  sendJson(ctx.res, 200, {});
+  return json(200, {});
 };
 
 const setTokenLifetime: Handler = async (ctx, services) => {
@@ -46,7 +46,7 @@ const setTokenLifetime: Handler = async (ctx, services) => {
     throw apiError(422, `seconds must be an integer from 1 to ${MAX_TOKEN_LIFETIME_SECONDS}`);
   }
   services.accessTokens.lifetimeSeconds = seconds as number;
-  sendJson(ctx.res, 200, { seconds });
+  return json(200, { seconds });
 };
 
 /** Development controls: only mounted when the app is started for development. */

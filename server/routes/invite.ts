@@ -1,7 +1,8 @@
 import { ensureEmailFree, sendInvite, validateEmail } from '../accounts.js';
 import { requireAdmin } from '../auth.js';
 import type { Handler, Route } from '../context.js';
-import { Params, readJson, sendJson } from '../http.js';
+import { Params, readJson, json } from '../http.js';
+import { checkMetadataSize } from '../limits.js';
 import { userJson } from '../users.js';
 
 const invite: Handler = async (ctx, services) => {
@@ -11,10 +12,11 @@ const invite: Handler = async (ctx, services) => {
   const data = params.object('data');
 
   validateEmail(email);
+  checkMetadataSize('data', data ?? null);
   ensureEmailFree(services, email);
   const user = services.users.create({ email, userMetadata: data ?? null });
   sendInvite(services, user, ctx.siteOrigin);
-  sendJson(ctx.res, 200, userJson(user));
+  return json(200, userJson(user));
 };
 
 export const inviteRoutes: Route[] = [

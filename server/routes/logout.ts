@@ -1,12 +1,12 @@
 import { bearerToken } from '../auth.js';
 import type { Handler, Route } from '../context.js';
-import { apiError, sendNoContent } from '../http.js';
+import { apiError, noContent } from '../http.js';
 
 const logout: Handler = async (ctx, services) => {
   const claims = await services.accessTokens.verify(bearerToken(ctx));
   if (!services.users.get(claims.sub)) throw apiError(401, 'Invalid user');
   services.refreshTokens.revokeAll(claims.sub);
-  sendNoContent(ctx.res);
+  return noContent();
 };
 
 export const logoutRoutes: Route[] = [{ method: 'POST', path: '/logout', handler: logout }];

@@ -1,6 +1,6 @@
 import { confirm, isExpired, validateEmail } from '../accounts.js';
 import type { Handler, RequestContext, Route, Services } from '../context.js';
-import { HttpError, apiError, readForm, redirect, sendHtml } from '../http.js';
+import { HttpError, apiError, readForm, redirect, html } from '../http.js';
 import { CONSENT_PATH, PROVIDER_NAMES, renderAvatar, renderConsentPage } from '../oauth-consent.js';
 import type { OAuthFlow, ProviderProfile } from '../oauth-flows.js';
 import { IDENTITY_PATH } from '../paths.js';
@@ -38,7 +38,7 @@ const authorize: Handler = async (ctx, services) => {
       throw apiError(422, 'Confirmation token expired');
   }
   const state = services.oauth.begin({ provider, inviteToken, referrer: sameSiteReferrer(ctx) });
-  redirect(ctx.res, `${CONSENT_PATH}?${new URLSearchParams({ state })}`);
+  return redirect(`${CONSENT_PATH}?${new URLSearchParams({ state })}`);
 };
 
 function avatarUrl(ctx: RequestContext, name: string): string {
@@ -89,7 +89,7 @@ function suggestedProfile(services: Services, flow: OAuthFlow): ProviderProfile 
 const showConsent: Handler = async (ctx, services) => {
   const state = ctx.url.searchParams.get('state') ?? '';
   const flow = openFlow(services, state);
-  sendHtml(ctx.res, 200, renderConsent(ctx, flow, state, suggestedProfile(services, flow)));
+  return html(200, renderConsent(ctx, flow, state, suggestedProfile(services, flow)));
 };
 
 /** Allow or Deny: back to /callback the way a real provider returns, with a code or an error. */
@@ -104,7 +104,7 @@ const answerConsent: Handler = async (ctx, services) => {
       error_description: `The user has denied your application access.`,
       state,
     });
-    return redirect(ctx.res, `${callback}?${query}`);
+    return redirect(`${callback}?${query}`);
   }
   const profile = {
     email: (form.get('email') ?? '').trim(),
@@ -114,15 +114,18 @@ const answerConsent: Handler = async (ctx, services) => {
     validateEmail(profile.email);
   } catch (error) {
     const message = error instanceof HttpError ? error.message : String(error);
-    return sendHtml(ctx.res, 422, renderConsent(ctx, flow, state, profile, message));
+    return html(422, renderConsent(ctx, flow, state, profile, message));
   }
   const code = services.oauth.grant(state, profile);
-  redirect(ctx.res, `${callback}?${new URLSearchParams({ code, state })}`);
+  return redirect(`${callback}?${new URLSearchParams({ code, state })}`);
 };
 
 const avatar: Handler = async (ctx) => {
-  ctx.res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' });
-  ctx.res.end(renderAvatar(ctx.url.searchParams.get('name') ?? ''));
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' },
+    body: renderAvatar(ctx.url.searchParams.get('name') ?? ''),
+  };
 };
 
 // GoTrue's mapping from an error status to an OAuth error code in the return URL.
@@ -218,10 +221,10 @@ const callback: Handler = async (ctx, services) => {
       refresh_token: session.refresh_token,
       token_type: session.token_type,
     });
-    redirect(ctx.res, `${returnTo}#${fragment}`);
+    return redirect(`${returnTo}#${fragment}`);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    redirect(ctx.res, `${returnTo}#${errorFragment(error)}`);
+    return redirect(`${returnTo}#${errorFragment(error)}`);
   }
 };
 

@@ -5,12 +5,10 @@ export const pageRoutes: Route[] = [
   {
     method: 'GET',
     path: '/__pages/style.css',
-    handler: async (ctx) => {
-      ctx.res.writeHead(200, {
-        'Content-Type': 'text/css; charset=utf-8',
-        'Cache-Control': 'no-cache',
-      });
-      ctx.res.end(STYLESHEET);
-    },
+    handler: async () => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' },
+      body: STYLESHEET,
+    }),
   },
 ];

@@ -1,23 +1,19 @@
-import { sendRecovery } from '../accounts.js';
+import { sendRecovery, validateEmail } from '../accounts.js';
 import type { Handler, Route } from '../context.js';
-import { Params, apiError, readJson, sendJson } from '../http.js';
-
-const RECOVERY_INTERVAL_MS = 15 * 60 * 1000;
+import { Params, apiError, json, readJson } from '../http.js';
 
 const recover: Handler = async (ctx, services) => {
   const params = new Params(await readJson(ctx.req, 'recovery params'), 'recovery params');
   const email = params.string('email');
   if (!email) throw apiError(422, 'Password recovery requires an email');
+  validateEmail(email);
 
+  // Known or not, an address is held back the same way and written the same way: the answer
+  // and its timing do not reveal who has an account.
+  services.recoveries.take(email);
   const user = services.users.findByEmail(email);
-  // Unknown addresses get the same answer, so the form does not reveal who has an account.
-  if (!user) return sendJson(ctx.res, 200, {});
-  const lastSent = user.recoverySentAt ? Date.parse(user.recoverySentAt) : -Infinity;
-  if (services.clock() - lastSent < RECOVERY_INTERVAL_MS) {
-    throw apiError(429, 'Rate limit exceeded, try again later');
-  }
-  sendRecovery(services, user, ctx.siteOrigin);
-  sendJson(ctx.res, 200, {});
+  if (user) sendRecovery(services, user, ctx.siteOrigin);
+  return json(200, {});
 };
 
 export const recoverRoutes: Route[] = [{ method: 'POST', path: '/recover', handler: recover }];

@@ -1,7 +1,8 @@
 import { confirm, sendConfirmation, validateEmail } from '../accounts.js';
 import type { Handler, Route } from '../context.js';
-import { Params, apiError, readJson, sendJson } from '../http.js';
-import { hashPassword, isPasswordTooLong } from '../passwords.js';
+import { Params, apiError, readJson, json } from '../http.js';
+import { checkMetadataSize } from '../limits.js';
+import { checkPasswordLength, hashPassword } from '../passwords.js';
 import { mergeMetadata, userJson } from '../users.js';
 
 const signup: Handler = async (ctx, services) => {
@@ -14,15 +15,20 @@ const signup: Handler = async (ctx, services) => {
     throw apiError(403, 'Signups not allowed for this instance');
   if (!password) throw apiError(422, 'Signup requires a valid password');
   validateEmail(email);
+  checkPasswordLength(password);
+  checkMetadataSize('data', data ?? null);
 
   let user = services.users.findByEmail(email);
   if (user?.confirmedAt)
     throw apiError(400, 'A user with this email address has already been registered');
   if (user) {
     // GoTrue keeps the first password of an unconfirmed user and only merges the new metadata.
-    if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);
+    if (data) {
+      const merged = mergeMetadata(user.userMetadata, data);
+      checkMetadataSize('data', merged);
+      user.userMetadata = merged;
+    }
   } else {
-    if (isPasswordTooLong(password)) throw apiError(500, 'Database error creating user');
     const passwordHash = await hashPassword(password);
     // Another signup for this address may have finished while the hash was computed.
     if (services.users.findByEmail(email)) {
@@ -33,7 +39,7 @@ const signup: Handler = async (ctx, services) => {
 
   if (services.settings.autoconfirm) confirm(services, user);
   else sendConfirmation(services, user, ctx.siteOrigin);
-  sendJson(ctx.res, 200, userJson(services.users.touch(user)));
+  return json(200, userJson(services.users.touch(user)));
 };
 
 export const signupRoutes: Route[] = [{ method: 'POST', path: '/signup', handler: signup }];

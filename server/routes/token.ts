@@ -1,5 +1,5 @@
 import type { Handler, Route } from '../context.js';
-import { oauthError, readForm, sendJson } from '../http.js';
+import { json, oauthError, readForm } from '../http.js';
 import { verifyPassword } from '../passwords.js';
 import { continueSession, startSession } from '../sessions.js';
 
@@ -10,23 +10,27 @@ const token: Handler = async (ctx, services) => {
   const grantType = form.get('grant_type') ?? '';
 
   if (grantType === 'password') {
-    const user = services.users.findByEmail(form.get('username') ?? '');
-    if (!user) throw oauthError('invalid_grant', INVALID_LOGIN);
-    // GoTrue says so before checking the password.
-    if (!user.confirmedAt) throw oauthError('invalid_grant', 'Email not confirmed');
-    if (!(await verifyPassword(form.get('password') ?? '', user.passwordHash))) {
+    const email = form.get('username') ?? '';
+    services.loginThrottle.check(email, ctx.clientAddress);
+    const user = services.users.findByEmail(email);
+    // One hash whether or not the account exists: the answer and its timing say nothing about it.
+    const valid = await verifyPassword(form.get('password') ?? '', user?.passwordHash);
+    if (!user || !valid) {
+      services.loginThrottle.failed(email, ctx.clientAddress);
       throw oauthError('invalid_grant', INVALID_LOGIN);
     }
-    return sendJson(ctx.res, 200, await startSession(services, user));
+    // GoTrue says so before checking the password; here only to whoever knows the password.
+    if (!user.confirmedAt) throw oauthError('invalid_grant', 'Email not confirmed');
+    return json(200, startSession(services, user));
   }
 
   if (grantType === 'refresh_token') {
     const refreshToken = form.get('refresh_token') ?? '';
     if (!refreshToken) throw oauthError('invalid_request', 'refresh_token required');
-    const user = services.users.get(services.refreshTokens.consume(refreshToken));
+    const { userId, next } = services.refreshTokens.rotate(refreshToken);
+    const user = services.users.get(userId);
     if (!user) throw oauthError('invalid_grant', 'Invalid Refresh Token');
-    const next = services.refreshTokens.issue(user.id);
-    return sendJson(ctx.res, 200, await continueSession(services, user, next));
+    return json(200, continueSession(services, user, next));
   }
 
   throw oauthError('unsupported_grant_type', '');

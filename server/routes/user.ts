@@ -1,13 +1,14 @@
 import { ensureEmailFree, isExpired, sendEmailChange, validateEmail } from '../accounts.js';
 import { requireUser } from '../auth.js';
 import type { Handler, Route } from '../context.js';
-import { Params, apiError, readJson, sendJson } from '../http.js';
-import { hashPassword, isPasswordTooLong } from '../passwords.js';
+import { Params, apiError, readJson, json } from '../http.js';
+import { checkMetadataSize } from '../limits.js';
+import { checkPasswordLength, hashPassword } from '../passwords.js';
 import { mergeMetadata, userJson } from '../users.js';
 
 const getUser: Handler = async (ctx, services) => {
   const { user } = await requireUser(ctx, services);
-  sendJson(ctx.res, 200, userJson(user));
+  return json(200, userJson(user));
 };
 
 /** Checks everything before changing anything: like GoTrue's transaction, a refusal leaves the user as it was. */
@@ -20,13 +21,17 @@ const updateUser: Handler = async (ctx, services) => {
   const data = params.object('data');
   const appMetadata = params.object('app_metadata');
 
-  if (password && isPasswordTooLong(password)) throw apiError(500, 'Error during password storage');
+  checkPasswordLength(password);
   if (appMetadata && user.role !== 'admin') {
     throw apiError(401, 'Updating app_metadata requires admin privileges');
   }
   const passwordHash = password ? await hashPassword(password) : undefined;
 
   // Nothing below awaits, so what is checked is what gets changed.
+  const nextUserMetadata = data && mergeMetadata(user.userMetadata, data);
+  const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
+  checkMetadataSize('data', nextUserMetadata ?? null);
+  checkMetadataSize('app_metadata', nextAppMetadata ?? null);
   const changesEmail =
     !emailChangeToken && email !== '' && email.toLowerCase() !== user.email.toLowerCase();
   if (emailChangeToken) {
@@ -42,8 +47,8 @@ const updateUser: Handler = async (ctx, services) => {
   }
 
   if (passwordHash) user.passwordHash = passwordHash;
-  if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);
-  if (appMetadata) user.appMetadata = mergeMetadata(user.appMetadata, appMetadata);
+  if (nextUserMetadata) user.userMetadata = nextUserMetadata;
+  if (nextAppMetadata) user.appMetadata = nextAppMetadata;
   if (emailChangeToken) {
     user.email = user.newEmail!;
     user.newEmail = undefined;
@@ -52,7 +57,7 @@ const updateUser: Handler = async (ctx, services) => {
   } else if (changesEmail) {
     sendEmailChange(services, user, email, ctx.siteOrigin);
   }
-  sendJson(ctx.res, 200, userJson(services.users.touch(user)));
+  return json(200, userJson(services.users.touch(user)));
 };
 
 export const userRoutes: Route[] = [

@@ -1,7 +1,7 @@
 import { confirm, isExpired } from '../accounts.js';
 import type { Handler, Route } from '../context.js';
-import { Params, apiError, readJson, sendJson } from '../http.js';
-import { hashPassword, isPasswordTooLong } from '../passwords.js';
+import { Params, apiError, readJson, json } from '../http.js';
+import { checkPasswordLength, hashPassword } from '../passwords.js';
 import { startSession } from '../sessions.js';
 import type { UserRecord } from '../users.js';
 
@@ -22,7 +22,7 @@ const verify: Handler = async (ctx, services) => {
     if (user.invitedAt && !user.passwordHash) {
       // Invites are accepted through this same call, with the new password.
       if (!password) throw apiError(422, 'Invited users must specify a password');
-      if (isPasswordTooLong(password)) throw apiError(500, 'Error storing password');
+      checkPasswordLength(password);
       const passwordHash = await hashPassword(password);
       if (user.confirmationToken !== token) throw apiError(404, 'User not found');
       user.passwordHash = passwordHash;
@@ -40,7 +40,7 @@ const verify: Handler = async (ctx, services) => {
     throw apiError(422, 'Verify requires a verification type');
   }
 
-  sendJson(ctx.res, 200, await startSession(services, user));
+  return json(200, await startSession(services, user));
 };
 
 export const verifyRoutes: Route[] = [{ method: 'POST', path: '/verify', handler: verify }];

@@ -50,11 +50,11 @@ describe('bad input never breaks the server', () => {
     );
   });
 
-  it('answers a body over 1 MB with 413', async () => {
+  it('answers a body over 64 KB with 413', async () => {
     const big = JSON.stringify({
       email: 'big@example.com',
       password: 'x',
-      data: { blob: 'x'.repeat(1024 * 1024) },
+      data: { blob: 'x'.repeat(64 * 1024) },
     });
     const answer = await t.api.call('POST', '/signup', {
       raw: big,
@@ -62,10 +62,10 @@ describe('bad input never breaks the server', () => {
     });
     assert.deepEqual(
       [answer.status, answer.body],
-      [413, { code: 413, msg: 'Request body too large' }],
+      [413, { code: 413, msg: 'Request body too large: at most 65536 bytes' }],
     );
     const form = await t.api.call('POST', '/token', {
-      raw: 'a'.repeat(1024 * 1024 + 1),
+      raw: 'a'.repeat(64 * 1024 + 1),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
     assert.equal(form.status, 413);
@@ -104,11 +104,11 @@ describe('bad input never breaks the server', () => {
       await raw(
         'GET /.netlify/identity/settings HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
       ),
-      /^HTTP\/1\.1 400/,
+      /^HTTP\/1\.1 403/,
     );
     assert.match(
       await raw(
-        'GET //.netlify/identity/settings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+        'GET //.netlify/identity/settings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
       ),
       /^HTTP\/1\.1 404/,
     );

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,16 @@ function makeSite(): string {
     'font.woff2': 'x',
     'image.png': 'x',
     'favicon.ico': 'x',
+    'config.yml': 'backend: {}',
+    'data.yaml': 'a: 1',
+    'module.wasm': 'x',
+    'site.webmanifest': '{}',
+    'font.woff': 'x',
+    'font.ttf': 'x',
+    'photo.jpg': 'x',
+    'picture.webp': 'x',
+    'feed.xml': '<feed/>',
+    'unknown.xyz': 'x',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, name), content);
   return root;
@@ -55,6 +66,16 @@ describe('static files', () => {
       '/font.woff2': 'font/woff2',
       '/image.png': 'image/png',
       '/favicon.ico': 'image/x-icon',
+      '/config.yml': 'application/yaml; charset=utf-8',
+      '/data.yaml': 'application/yaml; charset=utf-8',
+      '/module.wasm': 'application/wasm',
+      '/site.webmanifest': 'application/manifest+json; charset=utf-8',
+      '/font.woff': 'font/woff',
+      '/font.ttf': 'font/ttf',
+      '/photo.jpg': 'image/jpeg',
+      '/picture.webp': 'image/webp',
+      '/feed.xml': 'application/xml; charset=utf-8',
+      '/unknown.xyz': 'application/octet-stream',
     };
     for (const [path, type] of Object.entries(types)) {
       const response = await fetch(t.server.url + path);
@@ -180,6 +201,59 @@ describe('the CLI', () => {
     } finally {
       await blocker.server.stop();
     }
+  });
+
+  it('takes --allowed-host, --site-url and --no-throttle', async () => {
+    const cli = run([
+      'serve',
+      site,
+      '--port',
+      '0',
+      '--allowed-host',
+      'app.example.test',
+      '--allowed-host',
+      '.preview.example.test',
+      '--site-url',
+      'https://my-site.example',
+      '--no-throttle',
+    ]);
+    const [, url] = await cli.printed(/Site:\s+(http:\/\/localhost:\d+)\n/);
+    const port = Number(new URL(url!).port);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, path: '/', headers: { Host: host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      assert.equal(await status('app.example.test'), 200);
+      assert.equal(await status('pr-1.preview.example.test'), 200);
+      assert.equal(await status('my-site.example'), 200);
+      assert.equal(await status('evil.example'), 403);
+      for (let i = 0; i < 12; i++) {
+        const answer = await fetch(`${url}/.netlify/identity/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=password&username=a%40example.com&password=wrong',
+        });
+        assert.equal(answer.status, 400, 'no throttle');
+      }
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    assert.equal(await cli.exited, 0);
+  });
+
+  it('refuses a --site-url that is not an http(s) URL', async () => {
+    const cli = run(['serve', site, '--site-url', 'javascript:alert(1)']);
+    assert.equal(await cli.exited, 1);
+    assert.match(cli.output.stderr, /Invalid --site-url/);
   });
 
   it('refuses a folder that does not exist', async () => {

@@ -32,9 +32,10 @@ describe('/token, refresh rotation and /logout', () => {
     const cases: Array<[Record<string, string>, object]> = [
       [{ grant_type: 'password', username: 'dee@example.com', password: 'wrong' }, invalid],
       [{ grant_type: 'password', username: 'nobody@example.com', password: 'x' }, invalid],
-      // Unconfirmed is said before the password is checked, even with a wrong one.
+      // Unconfirmed is said only to whoever knows the password (GoTrue says it to anyone).
+      [{ grant_type: 'password', username: 'unconfirmed@example.com', password: 'wrong' }, invalid],
       [
-        { grant_type: 'password', username: 'unconfirmed@example.com', password: 'wrong' },
+        { grant_type: 'password', username: 'unconfirmed@example.com', password: 'pw' },
         { error: 'invalid_grant', error_description: 'Email not confirmed' },
       ],
       [
@@ -65,20 +66,39 @@ describe('/token, refresh rotation and /logout', () => {
     assert.equal(answer.body.error, 'invalid_request');
   });
 
-  it('rotates refresh tokens: the new one works, the used one is rejected', async () => {
+  it('rotates refresh tokens: the new one works, and the used one again works no more', async () => {
     const session = await t.api.login('dee@example.com', 'right password');
     const refreshed = await t.api.refresh(session.refresh_token);
     assert.equal(refreshed.status, 200);
     assert.notEqual(refreshed.body.refresh_token, session.refresh_token);
     assert.match(refreshed.body.refresh_token, /^[A-Za-z0-9_-]{22}$/);
     assert.equal(decodeJwt(refreshed.body.access_token).claims.email, 'dee@example.com');
+    const again = await t.api.refresh(refreshed.body.refresh_token);
+    assert.equal(again.status, 200);
+    assert.equal(
+      (await t.api.refresh(refreshed.body.refresh_token)).body.error_description,
+      'Invalid Refresh Token',
+    );
+  });
 
-    const reused = await t.api.refresh(session.refresh_token);
+  it('a replayed refresh token revokes its whole session, and only that session', async () => {
+    const stolen = await t.api.login('dee@example.com', 'right password');
+    const other = await t.api.login('dee@example.com', 'right password');
+    const refreshed = await t.api.refresh(stolen.refresh_token);
+    assert.equal(refreshed.status, 200);
+
+    const replayed = await t.api.refresh(stolen.refresh_token);
     assert.deepEqual(
-      [reused.status, reused.body],
+      [replayed.status, replayed.body],
       [400, { error: 'invalid_grant', error_description: 'Invalid Refresh Token' }],
     );
-    assert.equal((await t.api.refresh(refreshed.body.refresh_token)).status, 200);
+    // The token the replay's victim holds is dead too: whoever copied the old one gets nothing.
+    const victim = await t.api.refresh(refreshed.body.refresh_token);
+    assert.deepEqual(
+      [victim.status, victim.body.error_description],
+      [400, 'Invalid Refresh Token'],
+    );
+    assert.equal((await t.api.refresh(other.refresh_token)).status, 200, 'another login lives on');
   });
 
   it('lets only one of two simultaneous refreshes with the same token win (no grace period)', async () => {

@@ -2,6 +2,7 @@
 // the app, everything else is still Vite's, and the mailbox URL is printed with the server's URLs.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -127,5 +128,77 @@ describe('Vite plugin: preview server', () => {
     const settings = await fetch(`${url}/.netlify/identity/settings`);
     assert.equal(settings.status, 200);
     assert.match(await (await fetch(`${url}/`)).text(), /<h1>built<\/h1>/);
+  });
+});
+
+describe('Vite plugin: allowed hosts and a data file across restarts', () => {
+  let root: string;
+  let server: ViteDevServer;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'vite-identity-hosts-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><h1>app</h1>');
+    server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      server: {
+        port: 0,
+        host: '127.0.0.1',
+        strictPort: false,
+        ws: false,
+        allowedHosts: ['app.example.test'],
+      },
+      plugins: [
+        netlifyIdentity({
+          quiet: true,
+          operatorToken: 'vite-hosts-token',
+          dataFile: join(root, 'identity.json'),
+        }),
+      ],
+    });
+    await server.listen();
+  });
+
+  after(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  function get(path: string, host: string): Promise<number> {
+    const { port } = new URL(baseUrl(server));
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it("answers the hosts Vite's server.allowedHosts allows, and refuses others", async () => {
+    assert.equal(await get('/.netlify/identity/settings', 'app.example.test'), 200);
+    assert.equal(await get('/.netlify/identity/settings', 'evil.example'), 403);
+  });
+
+  it('keeps its users when Vite restarts the server (the new one opens the data file)', async () => {
+    const admin = { Authorization: 'Bearer vite-hosts-token', 'Content-Type': 'application/json' };
+    const created = await fetch(`${baseUrl(server)}/.netlify/identity/admin/users`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ email: 'kept@example.com', password: 'pw', confirm: true }),
+    });
+    assert.equal(created.status, 200);
+    await server.restart();
+    const list = await fetch(`${baseUrl(server)}/.netlify/identity/admin/users`, {
+      headers: admin,
+    });
+    assert.equal(list.status, 200);
+    const body = (await list.json()) as { users: { email: string }[] };
+    assert.deepEqual(
+      body.users.map((user) => user.email),
+      ['kept@example.com'],
+    );
   });
 });
