@@ -1,7 +1,7 @@
 // The nf_jwt / nf_refresh cookies, as @netlify/identity writes them, so that Netlify Functions and
-// edge redirects see the same session as the page. `Secure` everywhere but on the plain-http
-// loopback pages of an engine that drops it there (see loopback-cookies.ts).
-import { sessionCookieAttributes } from './loopback-cookies.js';
+// edge redirects see the same session as the page. `Secure` is left out only where the engine
+// would drop the cookie for it (loopback-cookies.ts).
+import { installLoopbackCookies } from './loopback-cookies.js';
 
 const JWT_COOKIE = 'nf_jwt';
 const REFRESH_COOKIE = 'nf_refresh';
@@ -31,17 +31,17 @@ export function readSessionCookies(): CookieSession | undefined {
 }
 
 export function writeSessionCookies(accessToken: string, refreshToken: string | undefined): void {
-  const attributes = sessionCookieAttributes();
-  document.cookie = `${JWT_COOKIE}=${encodeURIComponent(accessToken)}; ${attributes}`;
+  installLoopbackCookies();
+  document.cookie = `${JWT_COOKIE}=${encodeURIComponent(accessToken)}; path=/; secure; samesite=lax`;
   if (refreshToken) {
-    document.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}; ${attributes}`;
+    document.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}; path=/; secure; samesite=lax`;
   }
 }
 
 export function clearSessionCookies(): void {
-  const attributes = sessionCookieAttributes();
+  installLoopbackCookies();
   for (const name of [JWT_COOKIE, REFRESH_COOKIE]) {
-    document.cookie = `${name}=; ${attributes}; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+    document.cookie = `${name}=; path=/; secure; samesite=lax; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
   }
 }
 
