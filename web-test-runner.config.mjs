@@ -1,15 +1,69 @@
-// Component tests: real Chromium, real @netlify/identity, and the real local identity server mounted
-// on the test runner's own origin (the browser client only talks to /.netlify/identity there).
+// Component tests: real Chromium, Firefox and WebKit, real @netlify/identity, and the real local
+// identity server mounted on the test runner's own origin (the browser client only talks to
+// /.netlify/identity there). TEST_BROWSERS=chromium,firefox picks engines; all three by default.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
+import { findFirefox, requireEngines, selectedEngines } from './scripts/browsers.mjs';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { startWebKitDriver } from './scripts/webkit.mjs';
 
 register();
 const { createIdentityApp } = await import('./server/index.ts');
-const identity = createIdentityApp({ quiet: true });
-const launchOptions = await chromiumLaunchOptions();
+
+const engines = selectedEngines();
+await requireEngines(engines);
+
+// One server per engine: the tests reset it and count its mails, and engines may run side by side.
+const identities = new Map(engines.map((engine) => [engine, createIdentityApp({ quiet: true })]));
+function identityFor(context) {
+  const agent = context.get('user-agent');
+  const engine = /Firefox\//.test(agent)
+    ? 'firefox'
+    : /Chrome\//.test(agent)
+      ? 'chromium'
+      : 'webkit';
+  return identities.get(engine) ?? identities.values().next().value;
+}
+
+/** MiniBrowser through WebKitWebDriver, with its own Xvfb; both stop with the runner. */
+class WebKitLauncher extends WebdriverLauncher {
+  #webkit;
+
+  constructor() {
+    super({ capabilities: { browserName: 'WebKit' } });
+  }
+
+  async initialize(config) {
+    this.#webkit = await startWebKitDriver();
+    Object.assign(this.options, this.#webkit.remoteOptions);
+    await super.initialize(config);
+    this.name = 'WebKit';
+  }
+
+  async stop() {
+    await super.stop();
+    this.#webkit?.stop();
+  }
+}
+
+const launchers = {
+  chromium: async () =>
+    playwrightLauncher({ product: 'chromium', launchOptions: await chromiumLaunchOptions() }),
+  firefox: async () =>
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: findFirefox(),
+        headless: true,
+        protocol: 'webDriverBiDi',
+      },
+    }),
+  webkit: async () => new WebKitLauncher(),
+};
 
 export default {
   files: 'test/elements/**/*.test.ts',
@@ -34,9 +88,10 @@ export default {
     },
     function operatorToken(context, next) {
       if (context.path !== '/__test__/operator-token') return next();
-      context.body = identity.operatorToken;
+      context.body = identityFor(context).operatorToken;
     },
     async function identityApi(context, next) {
+      const identity = identityFor(context);
       if (!identity.matches(context.url)) return next();
       context.respond = false;
       await new Promise((resolve) => {
@@ -47,7 +102,7 @@ export default {
       context.status = context.res.statusCode;
     },
   ],
-  browsers: [playwrightLauncher({ product: 'chromium', launchOptions })],
+  browsers: await Promise.all(engines.map((engine) => launchers[engine]())),
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 600000,
 };

@@ -1,5 +1,8 @@
 // The nf_jwt / nf_refresh cookies, as @netlify/identity writes them, so that Netlify Functions and
-// edge redirects see the same session as the page.
+// edge redirects see the same session as the page. `Secure` is left out only where the engine
+// would drop the cookie for it (loopback-cookies.ts).
+import { installLoopbackCookies } from './loopback-cookies.js';
+
 const JWT_COOKIE = 'nf_jwt';
 const REFRESH_COOKIE = 'nf_refresh';
 
@@ -28,6 +31,7 @@ export function readSessionCookies(): CookieSession | undefined {
 }
 
 export function writeSessionCookies(accessToken: string, refreshToken: string | undefined): void {
+  installLoopbackCookies();
   document.cookie = `${JWT_COOKIE}=${encodeURIComponent(accessToken)}; path=/; secure; samesite=lax`;
   if (refreshToken) {
     document.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}; path=/; secure; samesite=lax`;
@@ -35,6 +39,7 @@ export function writeSessionCookies(accessToken: string, refreshToken: string | 
 }
 
 export function clearSessionCookies(): void {
+  installLoopbackCookies();
   for (const name of [JWT_COOKIE, REFRESH_COOKIE]) {
     document.cookie = `${name}=; path=/; secure; samesite=lax; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
   }

@@ -9,6 +9,7 @@ import {
   writeSessionCookies,
 } from './cookies.js';
 import { IdentityError, errorFromHash, toIdentityError } from './errors.js';
+import { installLoopbackCookies } from './loopback-cookies.js';
 import type { IdentityOperation } from './errors.js';
 import { announce } from './events.js';
 import { onTokenRefresh } from './refresh-hook.js';
@@ -134,6 +135,7 @@ export class IdentityStore {
 
   /** Restores the session and loads the settings, once; later calls return the same promise. */
   start(): Promise<void> {
+    installLoopbackCookies();
     this.#started ??= this.#initialize();
     return this.#started;
   }

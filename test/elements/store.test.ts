@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { writeSessionCookies } from '../../src/store/cookies.js';
 import {
   api,
   clearBrowserSession,
@@ -46,8 +47,8 @@ describe('IdentityStore', () => {
   it('restores a server-side login from the nf_jwt / nf_refresh cookies as init', async () => {
     await createUser(EMAIL, PASSWORD);
     const tokens = await passwordGrant(EMAIL, PASSWORD);
-    document.cookie = `nf_jwt=${tokens.access_token}; path=/; secure; samesite=lax`;
-    document.cookie = `nf_refresh=${tokens.refresh_token}; path=/; secure; samesite=lax`;
+    // As a Netlify Function would set them, with the attributes this page's engine keeps.
+    writeSessionCookies(tokens.access_token, tokens.refresh_token);
     const recorder = recordEvents();
     const store = freshStore();
     await store.start();

@@ -3,6 +3,7 @@ import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import GoTrue from 'gotrue-js';
+import { clearSessionCookies } from '../../src/store/cookies.js';
 import { IdentityStore } from '../../src/store/identity-store.js';
 import '../../src/index.js';
 
@@ -81,9 +82,7 @@ export async function passwordGrant(
 export function clearBrowserSession(): void {
   new GoTrue({ APIUrl: API }).currentUser()?.clearSession();
   localStorage.clear();
-  for (const name of ['nf_jwt', 'nf_refresh']) {
-    document.cookie = `${name}=; path=/; secure; samesite=lax; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
-  }
+  clearSessionCookies();
 }
 
 export function cookie(name: string): string | undefined {
