@@ -1,23 +1,72 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /**
- * The npm build loads a language with a dynamic import, which an IIFE would inline (every language
- * in the bundle). The CDN bundle swaps in a loader of the script files beside it instead.
+ * The npm build loads languages, the identity client and the modal with dynamic imports, which an
+ * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead.
  */
-function swapLocaleLoader(): Plugin {
-  const npmLoader = resolve('src/localize/load-messages.ts');
-  const cdnLoader = resolve('src/cdn/load-messages.ts');
+function swapLoaders(): Plugin {
+  const swaps = new Map([
+    [resolve('src/localize/load-messages.ts'), resolve('src/cdn/load-messages.ts')],
+    [resolve('src/store/load-client.ts'), resolve('src/cdn/load-client.ts')],
+    [resolve('src/elements/modal/load-modal.ts'), resolve('src/cdn/load-modal.ts')],
+  ]);
   return {
-    name: 'swap-locale-loader',
+    name: 'swap-loaders',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === npmLoader ? cdnLoader : null;
+      return (resolved && swaps.get(resolved.id)) ?? null;
+    },
+  };
+}
+
+/** The parts of the CDN bundle, each a classic script beside it: `netlify-identity-<part>.js`. */
+const PARTS: Record<string, string> = {
+  client: 'src/cdn/chunks/client.ts',
+  views: 'src/cdn/chunks/views.ts',
+};
+
+/** Lit's modules that the core bundle publishes as one namespace (`lit` re-exports them all). */
+const LIT_FILES = [
+  'lit/index.js',
+  'lit-html/lit-html.js',
+  'lit-html/is-server.js',
+  'lit-element/lit-element.js',
+  '@lit/reactive-element/reactive-element.js',
+  '@lit/reactive-element/css-tag.js',
+];
+
+/** The registry's name for a shared module, or undefined when the part bundles its own copy. */
+function sharedName(id: string, shared: ReadonlySet<string>): string | undefined {
+  const path = id.split('?')[0]!.replace(/\\/g, '/');
+  if (LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) return 'lit';
+  const name = relative(resolve('src'), path)
+    .replace(/\\/g, '/')
+    .replace(/\.ts$/, '')
+    .replace(/[/-]/g, (char) => (char === '/' ? '__' : '_'));
+  return shared.has(name) ? name : undefined;
+}
+
+/**
+ * A part imports the core's modules from the registry the core publishes (src/cdn/shared.ts), so
+ * one copy of each runs. Wrapped so that the registry is a local of the part, not a global.
+ */
+function sharedWithCore(): Plugin {
+  const published = readFileSync('src/cdn/shared.ts', 'utf8');
+  const shared = new Set([...published.matchAll(/^ {2}(\w+)[,:]/gm)].map((match) => match[1]!));
+  return {
+    name: 'shared-with-core',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const name = resolved && sharedName(resolved.id, shared);
+      return name ? { id: `netlify-identity-shared:${name}`, external: true } : null;
     },
   };
 }
@@ -129,23 +178,44 @@ function dedentTemplates(): Plugin {
   };
 }
 
-// The CDN bundle: one classic script with Lit and @netlify/identity inlined. The npm build (tsc)
-// keeps bare imports instead; neither is built from the other.
-export default defineConfig({
-  publicDir: false,
-  plugins: [swapLocaleLoader(), browserOnlyIdentity(), minifyCssTemplates(), dedentTemplates()],
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    // ES2022: private fields and methods stay native instead of WeakMap helpers.
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: 'src/cdn/index.ts',
-      formats: ['iife'],
-      name: 'netlifyIdentityElements',
-      fileName: () => 'netlify-identity.js',
+// The CDN bundle: a classic script with Lit inlined (the core), and one classic script per part
+// (`vite build --mode <part>`, after the core). The npm build (tsc) keeps bare imports instead;
+// neither is built from the other.
+export default defineConfig(({ mode }) => {
+  const part = PARTS[mode];
+  return {
+    publicDir: false,
+    plugins: [
+      ...(part ? [sharedWithCore()] : []),
+      swapLoaders(),
+      browserOnlyIdentity(),
+      minifyCssTemplates(),
+      dedentTemplates(),
+    ],
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+    build: {
+      outDir: 'dist/cdn',
+      // The core's build starts afresh; the parts are written beside it.
+      emptyOutDir: !part,
+      // ES2022: private fields and methods stay native instead of WeakMap helpers.
+      target: 'es2022',
+      sourcemap: true,
+      lib: {
+        entry: part ?? 'src/cdn/index.ts',
+        formats: ['iife'],
+        name: 'netlifyIdentityElements',
+        fileName: () => (part ? `netlify-identity-${mode}.js` : 'netlify-identity.js'),
+      },
+      rolldownOptions: {
+        output: {
+          ...(part && {
+            globals: (id: string) => `shared.${id.replace('netlify-identity-shared:', '')}`,
+            banner:
+              "(function(){var shared=globalThis[Symbol.for('netlify-identity-elements.cdn')].shared;",
+            footer: '})();',
+          }),
+        },
+      },
     },
-  },
+  };
 });

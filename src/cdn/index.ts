@@ -1,25 +1,27 @@
 // The classic-script bundle (dist/cdn/netlify-identity.js): a drop-in for netlify-identity-widget.
-// Registers the elements, mounts the data attributes, handles auth links on any page, and installs
-// window.netlifyIdentity.
+// A small core: registers the menu and the button, mounts the data attributes, installs
+// window.netlifyIdentity with the stored session known at once. The identity client and the views
+// (modal, forms, account, auth links) are parts beside it, loaded when idle or on intent.
 import '../elements/menu/define.js';
 import '../elements/button/define.js';
-import '../elements/login/define.js';
-import '../elements/signup/define.js';
-import '../elements/auth-callback/define.js';
-import '../elements/account/define.js';
-import '../elements/modal/define.js';
-import { openIdentityModal } from '../elements/modal/open-modal.js';
+import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
+import { parseAuthHash } from '../store/callback-hash.js';
 import { getIdentityStore } from '../store/default-store.js';
 import type { CallbackState } from '../store/identity-store.js';
+import { cdnRegistry } from './chunk-loader.js';
 import { mountDataAttributes } from './data-attributes.js';
 import { createNetlifyIdentity } from './global-api.js';
 import type { NetlifyIdentityGlobal } from './global-api.js';
+import { SHARED_MODULES } from './shared.js';
 
 declare global {
   interface Window {
     netlifyIdentity?: NetlifyIdentityGlobal;
   }
 }
+
+/** The elements whose code is in the views part: used on the page, they load it. */
+const VIEW_TAGS = 'netlify-login, netlify-signup, netlify-account, netlify-auth-callback';
 
 /** Whether a link's outcome needs the modal: a form to fill in, or news the user should see. */
 function needsModal(callback: CallbackState | null): boolean {
@@ -36,14 +38,23 @@ function whenParsed(run: () => void): void {
 
 // A second copy of the script (or the npm build first) leaves the first one in charge.
 if (!window.netlifyIdentity) {
+  cdnRegistry(SHARED_MODULES);
   const store = getIdentityStore();
   window.netlifyIdentity = createNetlifyIdentity(store);
   whenParsed(() => {
-    mountDataAttributes();
+    mountDataAttributes((root) => {
+      if (root.querySelector(VIEW_TAGS) || (root instanceof Element && root.matches(VIEW_TAGS))) {
+        preloadModal();
+      }
+    });
+    // An auth link needs the views too: fetch them while the client handles the link.
+    if (parseAuthHash(location.hash)) preloadModal();
     void store.handleCallback().then((callback) => {
       // A page with its own <netlify-auth-callback> shows the outcome there.
       if (needsModal(callback) && !document.querySelector('netlify-auth-callback')) {
-        openIdentityModal('callback');
+        showIdentityModal('callback').catch((error: unknown) =>
+          console.error('netlify-identity-elements: the modal could not be opened', error),
+        );
       }
     });
   });

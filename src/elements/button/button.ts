@@ -1,8 +1,8 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { IdentityElement } from '../../internal/identity-element.js';
+import { ModalOpenerController } from '../../internal/modal-opener.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import { openIdentityModal } from '../modal/open-modal.js';
 
 /**
  * One button: "Log in" when logged out (opens the modal), "Log out" when logged in.
@@ -10,9 +10,10 @@ import { openIdentityModal } from '../modal/open-modal.js';
  * @summary A single Log in / Log out button.
  * @slot - The logged-out label (default "Log in").
  * @fires netlify-identity-open - When it opens the modal.
- * @fires netlify-identity-error - When logging out fails; `detail.error` says why.
+ * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After it logs the user out.
  * @csspart button - The button.
+ * @csspart error - Why the modal could not open (its code could not be loaded).
  * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
  * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
  * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
@@ -40,27 +41,40 @@ export class NetlifyIdentityButton extends IdentityElement {
       :host([hidden]) {
         display: none;
       }
+      [part='error'] {
+        margin: 0.5rem 0 0;
+        color: var(--_error);
+      }
     `,
   ];
+
+  private readonly opener = new ModalOpenerController(this, () => this.identity.store);
 
   private async handleClick(event: Event): Promise<void> {
     if (this.identity.state.user) {
       await this.identity.store.logout(this).catch(() => undefined);
     } else {
-      openIdentityModal('login', { opener: event.currentTarget as Element });
+      await this.opener.open('login', event.currentTarget as Element);
     }
   }
 
   protected override render(): TemplateResult {
-    const { user, status } = this.identity.state;
+    const { user } = this.identity.state;
+    const intent = user ? nothing : this.opener.handleIntent;
     return html`<button
-      part="button"
-      class="primary"
-      aria-busy=${status === 'initializing' ? 'true' : 'false'}
-      @click=${this.handleClick}
-    >
-      ${user ? this.t('action.logout') : html`<slot>${this.t('action.login')}</slot>`}
-    </button>`;
+        part="button"
+        class="primary"
+        @click=${this.handleClick}
+        @pointerenter=${intent}
+        @focus=${intent}
+      >
+        ${user ? this.t('action.logout') : html`<slot>${this.t('action.login')}</slot>`}
+      </button>
+      ${
+        this.opener.error
+          ? html`<p part="error" role="alert">${this.describeError(this.opener.error)}</p>`
+          : nothing
+      }`;
   }
 }
 

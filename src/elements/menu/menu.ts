@@ -1,9 +1,9 @@
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { IdentityElement } from '../../internal/identity-element.js';
+import { ModalOpenerController } from '../../internal/modal-opener.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import { openIdentityModal } from '../modal/open-modal.js';
 
 /**
  * The account menu for a site header. Logged out: "Log in" and "Sign up" (no "Sign up" when the site
@@ -11,13 +11,14 @@ import { openIdentityModal } from '../modal/open-modal.js';
  *
  * @summary Log in / Sign up, or the user's name and Log out.
  * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
- * @fires netlify-identity-error - When logging out fails; `detail.error` says why.
+ * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
  * @csspart base - The wrapper of the buttons.
  * @csspart login-button - The "Log in" button.
  * @csspart signup-button - The "Sign up" button.
  * @csspart user - The logged-in user's name.
  * @csspart logout-button - The "Log out" button.
+ * @csspart error - Why the modal could not open (its code could not be loaded).
  * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
  * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
  * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
@@ -55,11 +56,18 @@ export class NetlifyIdentityMenu extends IdentityElement {
       [part='user'] {
         font-weight: 600;
       }
+      [part='error'] {
+        flex-basis: 100%;
+        margin: 0;
+        color: var(--_error);
+      }
     `,
   ];
 
+  private readonly opener = new ModalOpenerController(this, () => this.identity.store);
+
   private handleOpen(event: Event, tab: IdentityTab): void {
-    openIdentityModal(tab, { opener: event.currentTarget as Element });
+    void this.opener.open(tab, event.currentTarget as Element);
   }
 
   private async handleLogout(): Promise<void> {
@@ -67,9 +75,8 @@ export class NetlifyIdentityMenu extends IdentityElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { status, user, settings } = this.identity.state;
-    // Nothing to restore: "Log in" is usable at once; otherwise wait, so as not to flash it.
-    if (status === 'initializing' && this.identity.store.mayHaveSession) return nothing;
+    // The stored session is known from the start: no waiting, no flash of "Log in".
+    const { user, settings } = this.identity.state;
     if (user) {
       return html`<div part="base">
         <span part="user">${user.name ?? user.email}</span>
@@ -81,6 +88,8 @@ export class NetlifyIdentityMenu extends IdentityElement {
         part="login-button"
         class="primary"
         @click=${(e: Event) => this.handleOpen(e, 'login')}
+        @pointerenter=${this.opener.handleIntent}
+        @focus=${this.opener.handleIntent}
       >
         ${this.t('action.login')}
       </button>
@@ -88,9 +97,19 @@ export class NetlifyIdentityMenu extends IdentityElement {
         // Shown once the settings say signups are open, so a closed site never flashes it.
         !settings || settings.disableSignup
           ? nothing
-          : html`<button part="signup-button" @click=${(e: Event) => this.handleOpen(e, 'signup')}>
+          : html`<button
+              part="signup-button"
+              @click=${(e: Event) => this.handleOpen(e, 'signup')}
+              @pointerenter=${this.opener.handleIntent}
+              @focus=${this.opener.handleIntent}
+            >
               ${this.t('action.signup')}
             </button>`
+      }
+      ${
+        this.opener.error
+          ? html`<p part="error" role="alert">${this.describeError(this.opener.error)}</p>`
+          : nothing
       }
     </div>`;
   }

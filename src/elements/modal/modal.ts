@@ -6,7 +6,6 @@ import type { IdentityFormElement } from '../../internal/form-element.js';
 import { announce } from '../../store/events.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import type { OpenModalOptions } from './open-modal.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
 import '../signup/define.js';
@@ -15,6 +14,13 @@ import '../account/define.js';
 
 /** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
 export type ModalView = IdentityTab | 'callback' | 'user';
+
+export interface OpenModalOptions {
+  /** The element that asked: events are dispatched on it and focus returns to it on close. */
+  opener?: Element | null;
+  /** user_metadata to pre-fill the signup form with (legacy `open('signup', metadata)`). */
+  metadata?: Record<string, unknown>;
+}
 
 /**
  * The dialog that hosts the login, signup, recovery, invite and "logged in" views. A native modal
@@ -158,6 +164,8 @@ export class NetlifyIdentityModal extends IdentityElement {
   open(view: ModalView, options: OpenModalOptions = {}): void {
     this.#opener = options.opener ?? (document.activeElement as Element | null);
     this.#metadata = options.metadata ?? {};
+    // A form is about to be filled in: have the identity client ready for its submit.
+    void this.identity.store.preload();
     this.show(view);
     void this.updateComplete.then(() => {
       if (this.dialog && !this.dialog.open) this.dialog.showModal();
