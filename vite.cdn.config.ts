@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
@@ -14,6 +15,7 @@ function swapLoaders(): Plugin {
     [resolve('src/localize/load-messages.ts'), resolve('src/cdn/load-messages.ts')],
     [resolve('src/store/load-client.ts'), resolve('src/cdn/load-client.ts')],
     [resolve('src/elements/modal/load-modal.ts'), resolve('src/cdn/load-modal.ts')],
+    [resolve('src/elements/modal/load-views.ts'), resolve('src/cdn/load-views.ts')],
   ]);
   return {
     name: 'swap-loaders',
@@ -29,22 +31,30 @@ function swapLoaders(): Plugin {
 const PARTS: Record<string, string> = {
   client: 'src/cdn/chunks/client.ts',
   views: 'src/cdn/chunks/views.ts',
+  account: 'src/cdn/chunks/account.ts',
+  callback: 'src/cdn/chunks/callback.ts',
 };
 
-/** Lit's modules that the core bundle publishes as one namespace (`lit` re-exports them all). */
+/** The parts built on the views part, sharing its modules (Lit, the forms). */
+const ON_VIEWS = new Set(['account', 'callback']);
+
+/** Lit's modules that the views part publishes as one namespace (`lit` re-exports them all). */
 const LIT_FILES = [
   'lit/index.js',
   'lit-html/lit-html.js',
   'lit-html/is-server.js',
   'lit-element/lit-element.js',
   '@lit/reactive-element/reactive-element.js',
-  '@lit/reactive-element/css-tag.js',
 ];
 
 /** The registry's name for a shared module, or undefined when the part bundles its own copy. */
 function sharedName(id: string, shared: ReadonlySet<string>): string | undefined {
   const path = id.split('?')[0]!.replace(/\\/g, '/');
-  if (LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) return 'lit';
+  if (shared.has('lit') && LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) {
+    return 'lit';
+  }
+  // The core's styles are CSSResults of this module: Lit in the views part shares it.
+  if (path.endsWith('/node_modules/@lit/reactive-element/css-tag.js')) return 'css_tag';
   const name = relative(resolve('src'), path)
     .replace(/\\/g, '/')
     .replace(/\.ts$/, '')
@@ -56,8 +66,12 @@ function sharedName(id: string, shared: ReadonlySet<string>): string | undefined
  * A part imports the core's modules from the registry the core publishes (src/cdn/shared.ts), so
  * one copy of each runs. Wrapped so that the registry is a local of the part, not a global.
  */
-function sharedWithCore(): Plugin {
-  const published = readFileSync('src/cdn/shared.ts', 'utf8');
+function sharedWithCore(part: string): Plugin {
+  const sources = [
+    'src/cdn/shared.ts',
+    ...(ON_VIEWS.has(part) ? ['src/cdn/chunks/views-shared.ts'] : []),
+  ];
+  const published = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
   const shared = new Set([...published.matchAll(/^ {2}(\w+)[,:]/gm)].map((match) => match[1]!));
   return {
     name: 'shared-with-core',
@@ -67,6 +81,37 @@ function sharedWithCore(): Plugin {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       const name = resolved && sharedName(resolved.id, shared);
       return name ? { id: `netlify-identity-shared:${name}`, external: true } : null;
+    },
+  };
+}
+
+/** Which parts show an English message: the core's elements, the views, the account, the auth links. */
+function partsShowing(key: string): string[] {
+  if (/^(action\.(login|signup|logout)$|error\.)/.test(key)) return ['production'];
+  if (key === 'field.newPassword') return ['account', 'callback'];
+  if (/^(account\.|status\.saving$)/.test(key)) return ['account'];
+  if (/^(recovery|invite|callback)\./.test(key)) return ['callback'];
+  return ['views'];
+}
+
+/**
+ * English is built in, but each part needs only the messages of its own elements: the core gets
+ * the menu's and the button's, each part its own (read from the npm build, dist/locales/en.js,
+ * built before this), and adds them to the catalog as it loads.
+ */
+function splitEnglish(mode: string): Plugin {
+  const source = resolve('src/locales/en.ts');
+  return {
+    name: 'split-english',
+    async load(id) {
+      if (id !== source) return null;
+      const { en } = (await import(pathToFileURL(resolve('dist/locales/en.js')).href)) as {
+        en: Record<string, string>;
+      };
+      const messages = Object.fromEntries(
+        Object.entries(en).filter(([key]) => partsShowing(key).includes(mode)),
+      );
+      return `export const en = ${JSON.stringify(messages)};`;
     },
   };
 }
@@ -186,8 +231,9 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     plugins: [
-      ...(part ? [sharedWithCore()] : []),
+      ...(part ? [sharedWithCore(mode)] : []),
       swapLoaders(),
+      splitEnglish(mode),
       browserOnlyIdentity(),
       minifyCssTemplates(),
       dedentTemplates(),

@@ -3,7 +3,7 @@ import type { User as GoTrueUser } from 'gotrue-js';
 import type GoTrue from 'gotrue-js';
 import { configureModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { setPageLocale } from '../localize/localize.js';
-import { toIdentityError } from '../store/errors.js';
+import { asIdentityError } from '../store/errors.js';
 import { announce } from '../store/events.js';
 import type { IdentityErrorEventDetail } from '../store/events.js';
 import type { IdentityStore } from '../store/identity-store.js';
@@ -166,7 +166,7 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
     open(tab, metadata) {
       const view = tab ?? (store.state.user ? 'user' : 'login');
       showIdentityModal(view, { metadata, opener: document.activeElement }).catch((caught) => {
-        const error = toIdentityError(caught, 'init');
+        const error = asIdentityError(caught);
         announce('netlify-identity-error', { error: error.toJSON(), user: store.state.user });
       });
     },

@@ -4,6 +4,7 @@
 // (modal, forms, account, auth links) are parts beside it, loaded when idle or on intent.
 import '../elements/menu/define.js';
 import '../elements/button/define.js';
+import { loadAccountView, loadCallbackView } from '../elements/modal/load-views.js';
 import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { parseAuthHash } from '../store/callback-hash.js';
 import { getIdentityStore } from '../store/default-store.js';
@@ -20,8 +21,22 @@ declare global {
   }
 }
 
-/** The elements whose code is in the views part: used on the page, they load it. */
-const VIEW_TAGS = 'netlify-login, netlify-signup, netlify-account, netlify-auth-callback';
+/** The elements whose code is in a part: used on the page, they load it. */
+const PARTS_BY_TAG: [string, () => unknown][] = [
+  ['netlify-login, netlify-signup', preloadModal],
+  ['netlify-account', loadAccountView],
+  ['netlify-auth-callback', loadCallbackView],
+];
+
+function loadPartsUsedIn(root: ParentNode): void {
+  for (const [tags, load] of PARTS_BY_TAG) {
+    if (root.querySelector(tags) || (root instanceof Element && root.matches(tags))) {
+      Promise.resolve(load()).catch((error: unknown) =>
+        console.error('netlify-identity-elements: could not load an element', error),
+      );
+    }
+  }
+}
 
 /** Whether a link's outcome needs the modal: a form to fill in, or news the user should see. */
 function needsModal(callback: CallbackState | null): boolean {
@@ -42,13 +57,9 @@ if (!window.netlifyIdentity) {
   const store = getIdentityStore();
   window.netlifyIdentity = createNetlifyIdentity(store);
   whenParsed(() => {
-    mountDataAttributes((root) => {
-      if (root.querySelector(VIEW_TAGS) || (root instanceof Element && root.matches(VIEW_TAGS))) {
-        preloadModal();
-      }
-    });
-    // An auth link needs the views too: fetch them while the client handles the link.
-    if (parseAuthHash(location.hash)) preloadModal();
+    mountDataAttributes(loadPartsUsedIn);
+    // An auth link needs its view too: fetch it while the client handles the link.
+    if (parseAuthHash(location.hash)) loadCallbackView().catch(() => undefined);
     void store.handleCallback().then((callback) => {
       // A page with its own <netlify-auth-callback> shows the outcome there.
       if (needsModal(callback) && !document.querySelector('netlify-auth-callback')) {

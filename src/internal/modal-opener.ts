@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
-import { toIdentityError } from '../store/errors.js';
+import { asIdentityError } from '../store/errors.js';
 import type { IdentityError } from '../store/errors.js';
 import { announce } from '../store/events.js';
 import type { IdentityTab } from '../store/events.js';
@@ -46,7 +46,7 @@ export class ModalOpenerController implements ReactiveController {
     try {
       await showIdentityModal(tab, { opener });
     } catch (caught) {
-      const error = toIdentityError(caught, 'init');
+      const error = asIdentityError(caught);
       this.error = error;
       this.#host.requestUpdate();
       announce(

@@ -11,7 +11,8 @@ import {
   secondsLeft,
   writeSessionCookies,
 } from './cookies.js';
-import { IdentityError, errorFromHash, toIdentityError } from './errors.js';
+import { errorFromHash, toIdentityError } from './error-mapping.js';
+import { IdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
 import { announce } from './events.js';
 import { onTokenRefresh } from './refresh-hook.js';
@@ -23,6 +24,8 @@ import type {
   OAuthProvider,
   SignupResult,
 } from './identity-store.js';
+
+export { toIdentityError };
 
 /** What the client needs from the store that owns it. */
 export interface StoreHost {

@@ -2,7 +2,7 @@ import type { User, UserUpdates } from '@netlify/identity';
 import type GoTrue from 'gotrue-js';
 import { documentParsed, whenIdle } from '../internal/idle.js';
 import { parseAuthHash } from './callback-hash.js';
-import { IdentityError, toIdentityError } from './errors.js';
+import { IdentityError, asIdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
 import { announce } from './events.js';
 import { gotrueFacade } from './gotrue-facade.js';
@@ -72,6 +72,8 @@ export class IdentityStore {
   #callback?: Promise<CallbackState | null>;
   #client?: Promise<IdentityClient>;
   #loaded?: IdentityClient;
+  /** The client's reader of GoTrue's failures, once it has loaded. */
+  #readError: (error: unknown, operation: IdentityOperation) => IdentityError = asIdentityError;
   #gotrue?: GoTrue;
   #wanted!: () => void;
   /** Resolves when the client is worth loading: the browser is idle, or someone asked for it. */
@@ -227,7 +229,7 @@ export class IdentityStore {
         const callback: CallbackState = {
           type: 'error',
           status: 'failed',
-          error: toIdentityError(error, 'init'),
+          error: this.#readError(error, 'init'),
         };
         this.#set({ callback, error: callback.error });
         return callback;
@@ -245,7 +247,8 @@ export class IdentityStore {
   /** The client, loaded once; a failed load (offline, 404) is retried by the next call. */
   #loadClient(): Promise<IdentityClient> {
     this.#client ??= loadClientModule().then(
-      ({ IdentityClient }) => {
+      ({ IdentityClient, toIdentityError }) => {
+        this.#readError = toIdentityError;
         this.#loaded = new IdentityClient(this.#host);
         return this.#loaded;
       },
@@ -260,24 +263,30 @@ export class IdentityStore {
   }
 
   async #loadSettings(): Promise<void> {
+    let response: Response;
     try {
-      const response = await fetch('/.netlify/identity/settings');
-      const json = (await response.json().catch(() => undefined)) as RawSettings | undefined;
-      // Anything but GoTrue's JSON (a 404 page, a single-page app's index.html) means no Identity.
-      if (!response.ok || !json || typeof json !== 'object') {
-        throw { status: response.ok ? 404 : response.status, json };
-      }
-      const external = json.external ?? {};
-      this.#set({
-        settings: {
-          autoconfirm: json.autoconfirm === true,
-          disableSignup: json.disable_signup === true,
-          providers: OAUTH_PROVIDERS.filter((provider) => external[provider] === true),
-        },
-      });
+      response = await fetch('/.netlify/identity/settings');
     } catch (error) {
-      this.#set({ error: toIdentityError(error, 'settings') });
+      this.#set({ error: asIdentityError(error) });
+      return;
     }
+    const json = (await response.json().catch(() => undefined)) as RawSettings | undefined;
+    if (!response.ok || !json || typeof json !== 'object') {
+      // Anything but GoTrue's JSON (a 404 page, a single-page app's index.html) means no Identity.
+      const { status } = response;
+      const code =
+        status >= 500 ? 'server' : status === 429 ? 'rate_limited' : 'identity_unavailable';
+      this.#set({ error: new IdentityError(code, `HTTP ${status}`, status) });
+      return;
+    }
+    const external = json.external ?? {};
+    this.#set({
+      settings: {
+        autoconfirm: json.autoconfirm === true,
+        disableSignup: json.disable_signup === true,
+        providers: OAUTH_PROVIDERS.filter((provider) => external[provider] === true),
+      },
+    });
   }
 
   #handleStorage(event: StorageEvent): void {
@@ -315,7 +324,7 @@ export class IdentityStore {
       this.#set({ busy: null });
       return result;
     } catch (caught) {
-      const error = toIdentityError(caught, operation);
+      const error = this.#readError(caught, operation);
       this.#set({ busy: null, error });
       announce('netlify-identity-error', { error: error.toJSON(), user: this.#state.user }, origin);
       throw error;

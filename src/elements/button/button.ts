@@ -1,13 +1,17 @@
-import { css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { IdentityElement } from '../../internal/identity-element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
+import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
 import { ModalOpenerController } from '../../internal/modal-opener.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
 
 /**
  * One button: "Log in" when logged out (opens the modal), "Log out" when logged in.
  *
+ * Renders from the store's state at once, before the modal's code has loaded (fetched when the
+ * browser is idle and on intent).
+ *
  * @summary A single Log in / Log out button.
+ * @attr theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @slot - The logged-out label (default "Log in").
  * @fires netlify-identity-open - When it opens the modal.
  * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
@@ -29,7 +33,7 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
-export class NetlifyIdentityButton extends IdentityElement {
+export class NetlifyIdentityButton extends CoreElement {
   static override styles = [
     hostTokens,
     buttonStyles,
@@ -49,6 +53,24 @@ export class NetlifyIdentityButton extends IdentityElement {
   ];
 
   private readonly opener = new ModalOpenerController(this, () => this.identity.store);
+  private readonly button = createButton(
+    'button',
+    (event) => void this.handleClick(event),
+    () => {
+      if (!this.identity.state.user) this.opener.handleIntent();
+    },
+  );
+  private readonly label = document.createElement('slot');
+  private readonly logoutLabel = document.createTextNode('');
+  private readonly errorMessage = document.createElement('p');
+
+  constructor() {
+    super();
+    this.button.className = 'primary';
+    this.errorMessage.setAttribute('part', 'error');
+    this.errorMessage.setAttribute('role', 'alert');
+    this.renderRoot.append(this.button);
+  }
 
   private async handleClick(event: Event): Promise<void> {
     if (this.identity.state.user) {
@@ -58,23 +80,23 @@ export class NetlifyIdentityButton extends IdentityElement {
     }
   }
 
-  protected override render(): TemplateResult {
+  protected override update(): void {
     const { user } = this.identity.state;
-    const intent = user ? nothing : this.opener.handleIntent;
-    return html`<button
-        part="button"
-        class="primary"
-        @click=${this.handleClick}
-        @pointerenter=${intent}
-        @focus=${intent}
-      >
-        ${user ? this.t('action.logout') : html`<slot>${this.t('action.login')}</slot>`}
-      </button>
-      ${
-        this.opener.error
-          ? html`<p part="error" role="alert">${this.describeError(this.opener.error)}</p>`
-          : nothing
-      }`;
+    const error = this.opener.error;
+    if (user) {
+      setText(this.logoutLabel, this.t('action.logout'));
+      showOnly(this.button, [this.logoutLabel]);
+    } else {
+      // The element's own content, if any, is the logged-out label.
+      setText(this.label, this.t('action.login'));
+      showOnly(this.button, [this.label]);
+    }
+    if (error) {
+      setText(this.errorMessage, this.describeError(error));
+      if (!this.errorMessage.isConnected) this.renderRoot.append(this.errorMessage);
+    } else {
+      this.errorMessage.remove();
+    }
   }
 }
 

@@ -1,6 +1,5 @@
-import { css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { IdentityElement } from '../../internal/identity-element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
+import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
 import { ModalOpenerController } from '../../internal/modal-opener.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
@@ -9,7 +8,13 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * The account menu for a site header. Logged out: "Log in" and "Sign up" (no "Sign up" when the site
  * has closed signups). Logged in: the user's name (or email) and "Log out".
  *
+ * Renders from the store's state at once (the stored session included), before the modal's code
+ * has loaded: it fetches that code when the browser is idle and when a pointer or focus reaches
+ * its buttons.
+ *
  * @summary Log in / Sign up, or the user's name and Log out.
+ * @attr theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
  * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
@@ -34,7 +39,7 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
-export class NetlifyIdentityMenu extends IdentityElement {
+export class NetlifyIdentityMenu extends CoreElement {
   static override styles = [
     hostTokens,
     buttonStyles,
@@ -65,6 +70,30 @@ export class NetlifyIdentityMenu extends IdentityElement {
   ];
 
   private readonly opener = new ModalOpenerController(this, () => this.identity.store);
+  private readonly base = document.createElement('div');
+  private readonly loginButton = createButton(
+    'login-button',
+    (event) => this.handleOpen(event, 'login'),
+    this.opener.handleIntent,
+  );
+  private readonly signupButton = createButton(
+    'signup-button',
+    (event) => this.handleOpen(event, 'signup'),
+    this.opener.handleIntent,
+  );
+  private readonly userName = document.createElement('span');
+  private readonly logoutButton = createButton('logout-button', () => void this.handleLogout());
+  private readonly errorMessage = document.createElement('p');
+
+  constructor() {
+    super();
+    this.base.setAttribute('part', 'base');
+    this.loginButton.className = 'primary';
+    this.userName.setAttribute('part', 'user');
+    this.errorMessage.setAttribute('part', 'error');
+    this.errorMessage.setAttribute('role', 'alert');
+    this.renderRoot.append(this.base);
+  }
 
   private handleOpen(event: Event, tab: IdentityTab): void {
     void this.opener.open(tab, event.currentTarget as Element);
@@ -74,44 +103,25 @@ export class NetlifyIdentityMenu extends IdentityElement {
     await this.identity.store.logout(this).catch(() => undefined);
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override update(): void {
     // The stored session is known from the start: no waiting, no flash of "Log in".
     const { user, settings } = this.identity.state;
+    const error = this.opener.error;
+    if (error) setText(this.errorMessage, this.describeError(error));
     if (user) {
-      return html`<div part="base">
-        <span part="user">${user.name ?? user.email}</span>
-        <button part="logout-button" @click=${this.handleLogout}>${this.t('action.logout')}</button>
-      </div>`;
+      setText(this.userName, user.name ?? user.email ?? '');
+      setText(this.logoutButton, this.t('action.logout'));
+      showOnly(this.base, [this.userName, this.logoutButton]);
+      return;
     }
-    return html`<div part="base">
-      <button
-        part="login-button"
-        class="primary"
-        @click=${(e: Event) => this.handleOpen(e, 'login')}
-        @pointerenter=${this.opener.handleIntent}
-        @focus=${this.opener.handleIntent}
-      >
-        ${this.t('action.login')}
-      </button>
-      ${
-        // Shown once the settings say signups are open, so a closed site never flashes it.
-        !settings || settings.disableSignup
-          ? nothing
-          : html`<button
-              part="signup-button"
-              @click=${(e: Event) => this.handleOpen(e, 'signup')}
-              @pointerenter=${this.opener.handleIntent}
-              @focus=${this.opener.handleIntent}
-            >
-              ${this.t('action.signup')}
-            </button>`
-      }
-      ${
-        this.opener.error
-          ? html`<p part="error" role="alert">${this.describeError(this.opener.error)}</p>`
-          : nothing
-      }
-    </div>`;
+    setText(this.loginButton, this.t('action.login'));
+    setText(this.signupButton, this.t('action.signup'));
+    showOnly(this.base, [
+      this.loginButton,
+      // Shown once the settings say signups are open, so a closed site never flashes it.
+      ...(settings && !settings.disableSignup ? [this.signupButton] : []),
+      ...(error ? [this.errorMessage] : []),
+    ]);
   }
 }
 

@@ -3,14 +3,21 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityElement } from '../../internal/identity-element.js';
 import type { IdentityFormElement } from '../../internal/form-element.js';
+import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
+import { loadAccountView, loadCallbackView } from './load-views.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
 import '../signup/define.js';
-import '../auth-callback/define.js';
-import '../account/define.js';
+
+/** The account and auth-link views load with the first use. */
+function defineView(view: ModalView): Promise<unknown> {
+  if (view === 'user') return loadAccountView();
+  if (view === 'callback') return loadCallbackView();
+  return Promise.resolve();
+}
 
 /** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
 export type ModalView = IdentityTab | 'callback' | 'user';
@@ -164,15 +171,24 @@ export class NetlifyIdentityModal extends IdentityElement {
   open(view: ModalView, options: OpenModalOptions = {}): void {
     this.#opener = options.opener ?? (document.activeElement as Element | null);
     this.#metadata = options.metadata ?? {};
-    // A form is about to be filled in: have the identity client ready for its submit.
-    void this.identity.store.preload();
-    this.show(view);
-    void this.updateComplete.then(() => {
-      if (this.dialog && !this.dialog.open) this.dialog.showModal();
-      this.focusFirstField();
-      const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
-      announce('netlify-identity-open', { tab }, this.#opener);
-    });
+    const opener = this.#opener;
+    defineView(view)
+      .then(() => {
+        this.show(view);
+        return this.updateComplete;
+      })
+      .then(
+        () => {
+          if (this.dialog && !this.dialog.open) this.dialog.showModal();
+          this.focusFirstField();
+          const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
+          announce('netlify-identity-open', { tab }, opener);
+        },
+        (caught: unknown) => {
+          const error = asIdentityError(caught);
+          announce('netlify-identity-error', { error: error.toJSON(), user: null }, opener);
+        },
+      );
   }
 
   close(): void {
