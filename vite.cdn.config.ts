@@ -31,12 +31,13 @@ function swapLoaders(): Plugin {
 const PARTS: Record<string, string> = {
   client: 'src/cdn/chunks/client.ts',
   views: 'src/cdn/chunks/views.ts',
+  signup: 'src/cdn/chunks/signup.ts',
   account: 'src/cdn/chunks/account.ts',
   callback: 'src/cdn/chunks/callback.ts',
 };
 
 /** The parts built on the views part, sharing its modules (Lit, the forms). */
-const ON_VIEWS = new Set(['account', 'callback']);
+const ON_VIEWS = new Set(['signup', 'account', 'callback']);
 
 /** Lit's modules that the views part publishes as one namespace (`lit` re-exports them all). */
 const LIT_FILES = [
@@ -89,6 +90,8 @@ function sharedWithCore(part: string): Plugin {
 function partsShowing(key: string): string[] {
   if (/^(action\.(login|signup|logout)$|error\.)/.test(key)) return ['production'];
   if (key === 'field.newPassword') return ['account', 'callback'];
+  if (key === 'field.name') return ['signup', 'account'];
+  if (/^signup\./.test(key)) return ['signup'];
   if (/^(account\.|status\.saving$)/.test(key)) return ['account'];
   if (/^(recovery|invite|callback)\./.test(key)) return ['callback'];
   return ['views'];

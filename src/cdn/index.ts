@@ -4,7 +4,7 @@
 // (modal, forms, account, auth links) are parts beside it, loaded when idle or on intent.
 import '../elements/menu/define.js';
 import '../elements/button/define.js';
-import { loadAccountView, loadCallbackView } from '../elements/modal/load-views.js';
+import { loadAccountView, loadCallbackView, loadSignupView } from '../elements/modal/load-views.js';
 import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { parseAuthHash } from '../store/callback-hash.js';
 import { getIdentityStore } from '../store/default-store.js';
@@ -23,7 +23,8 @@ declare global {
 
 /** The elements whose code is in a part: used on the page, they load it. */
 const PARTS_BY_TAG: [string, () => unknown][] = [
-  ['netlify-login, netlify-signup', preloadModal],
+  ['netlify-login', preloadModal],
+  ['netlify-signup', loadSignupView],
   ['netlify-account', loadAccountView],
   ['netlify-auth-callback', loadCallbackView],
 ];

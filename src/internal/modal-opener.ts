@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { loadSignupView } from '../elements/modal/load-views.js';
 import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { asIdentityError } from '../store/errors.js';
 import type { IdentityError } from '../store/errors.js';
@@ -36,6 +37,12 @@ export class ModalOpenerController implements ReactiveController {
   readonly handleIntent = (): void => {
     preloadModal();
     void this.#store().preload();
+  };
+
+  /** The same for a button that opens the signup view, which has code of its own. */
+  readonly handleSignupIntent = (): void => {
+    this.handleIntent();
+    loadSignupView().catch(() => undefined);
   };
 
   async open(tab: IdentityTab, opener: Element): Promise<void> {

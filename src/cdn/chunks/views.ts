@@ -1,8 +1,7 @@
-// The CDN bundle's views part (dist/cdn/netlify-identity-views.js): Lit, the modal, the login and
-// signup views, registered as they load. The account and auth-link views are parts built on it.
+// The CDN bundle's views part (dist/cdn/netlify-identity-views.js): Lit, the modal and the login
+// view, registered as they load. The signup, account and auth-link views are parts built on it.
 import * as modal from '../../elements/modal/open-modal.js';
 import '../../elements/login/define.js';
-import '../../elements/signup/define.js';
 import { en } from '../../locales/en.js';
 import { extendLocale } from '../../localize/localize.js';
 import { cdnRegistry } from '../chunk-loader.js';

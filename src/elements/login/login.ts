@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, loggedInNotice, submitButton } from '../../internal/form-parts.js';
+import { loadSignupView } from '../modal/load-views.js';
 import { requestView } from '../modal/navigation.js';
 
 type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
@@ -29,6 +30,11 @@ type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
+/** The signup view has code of its own: fetch it when the user is about to ask for it. */
+function preloadSignup(): void {
+  loadSignupView().catch(() => undefined);
+}
+
 export class NetlifyLogin extends IdentityFormElement {
   @state() private view: LoginView = 'login';
   @state() private sentTo = '';
@@ -97,7 +103,13 @@ export class NetlifyLogin extends IdentityFormElement {
             ? nothing
             : html`<span
                 >${this.t('login.noAccount')}
-                <button type="button" class="link" @click=${() => requestView(this, 'signup')}>
+                <button
+                  type="button"
+                  class="link"
+                  @click=${() => requestView(this, 'signup')}
+                  @pointerenter=${preloadSignup}
+                  @focus=${preloadSignup}
+                >
                   ${this.t('action.signup')}
                 </button></span
               >`

@@ -79,7 +79,7 @@ export class NetlifyIdentityMenu extends CoreElement {
   private readonly signupButton = createButton(
     'signup-button',
     (event) => this.handleOpen(event, 'signup'),
-    this.opener.handleIntent,
+    this.opener.handleSignupIntent,
   );
   private readonly userName = document.createElement('span');
   private readonly logoutButton = createButton('logout-button', () => void this.handleLogout());

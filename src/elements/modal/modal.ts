@@ -7,13 +7,13 @@ import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import { loadAccountView, loadCallbackView } from './load-views.js';
+import { loadAccountView, loadCallbackView, loadSignupView } from './load-views.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
-import '../signup/define.js';
 
-/** The account and auth-link views load with the first use. */
+/** The views but login load with their first use (or the intent to use them). */
 function defineView(view: ModalView): Promise<unknown> {
+  if (view === 'signup') return loadSignupView();
   if (view === 'user') return loadAccountView();
   if (view === 'callback') return loadCallbackView();
   return Promise.resolve();
@@ -146,7 +146,14 @@ export class NetlifyIdentityModal extends IdentityElement {
     super();
     this.addEventListener('netlify-identity-view-request', (event) => {
       event.preventDefault();
-      this.show((event as CustomEvent<ViewRequestDetail>).detail.view);
+      const { view } = (event as CustomEvent<ViewRequestDetail>).detail;
+      defineView(view).then(
+        () => this.show(view),
+        (caught: unknown) => {
+          const error = asIdentityError(caught);
+          announce('netlify-identity-error', { error: error.toJSON(), user: null }, event.target);
+        },
+      );
     });
     this.addEventListener('netlify-identity-view-change', () => this.updateHeading());
     this.addEventListener('keydown', (event) => this.handleKeydown(event));
