@@ -7,13 +7,17 @@ import type { IdentityError } from '../store/errors.js';
 import type { Theme } from './identity-element.js';
 import { StoreController } from './store-controller.js';
 
+// Importing in Node (server-side rendering) must not throw: there is no HTMLElement there.
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
+
 /**
  * The base of the elements that render before anything else has loaded (menu, button): the same
  * store, theme, language and reactive controllers as the Lit elements, without Lit, so that the
  * page's first script stays small. A subclass builds its shadow DOM once and updates it in
  * `update()`.
  */
-export abstract class CoreElement extends HTMLElement implements ReactiveControllerHost {
+export abstract class CoreElement extends ElementBase implements ReactiveControllerHost {
   static styles: CSSResultGroup = [];
   static readonly observedAttributes = ['theme', 'locale'];
 
