@@ -5,7 +5,8 @@
 import '../elements/menu/define.js';
 import '../elements/button/define.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from '../elements/modal/load-views.js';
-import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
+import { loadModal, preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
+import { whenIdle } from '../internal/idle.js';
 import { parseAuthHash } from '../store/callback-hash.js';
 import { getIdentityStore } from '../store/default-store.js';
 import type { CallbackState } from '../store/identity-store.js';
@@ -61,6 +62,11 @@ if (!window.netlifyIdentity) {
     mountDataAttributes(loadPartsUsedIn);
     // An auth link needs its view too: fetch it while the client handles the link.
     if (parseAuthHash(location.hash)) loadCallbackView().catch(() => undefined);
+    // The page's modal, closed, rendered ahead once the browser is idle: a click only shows it.
+    void whenIdle()
+      .then(loadModal)
+      .then(({ getIdentityModal }) => getIdentityModal())
+      .catch(() => undefined);
     void store.handleCallback().then((callback) => {
       // A page with its own <netlify-auth-callback> shows the outcome there.
       if (needsModal(callback) && !document.querySelector('netlify-auth-callback')) {

@@ -12,6 +12,8 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * @summary A single Log in / Log out button.
  * @attr theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
  * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
+ * @property {'light' | 'dark' | 'auto'} theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @property {string | undefined} locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @slot - The logged-out label (default "Log in").
  * @fires netlify-identity-open - When it opens the modal.
  * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
@@ -66,7 +68,7 @@ export class NetlifyIdentityButton extends CoreElement {
 
   constructor() {
     super();
-    this.button.className = 'primary';
+    this.button.classList.add('primary');
     this.errorMessage.setAttribute('part', 'error');
     this.errorMessage.setAttribute('role', 'alert');
     this.renderRoot.append(this.button);

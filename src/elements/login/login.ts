@@ -8,6 +8,11 @@ import { requestView } from '../modal/navigation.js';
 
 type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
 
+/** The signup view has code of its own: fetch it when the user is about to ask for it. */
+function preloadSignup(): void {
+  loadSignupView().catch(() => undefined);
+}
+
 /**
  * Email and password login, OAuth buttons for the providers the site enables, and the
  * "Forgot password?" path to a reset link.
@@ -30,11 +35,6 @@ type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
-/** The signup view has code of its own: fetch it when the user is about to ask for it. */
-function preloadSignup(): void {
-  loadSignupView().catch(() => undefined);
-}
-
 export class NetlifyLogin extends IdentityFormElement {
   @state() private view: LoginView = 'login';
   @state() private sentTo = '';

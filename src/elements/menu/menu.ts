@@ -15,6 +15,8 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * @summary Log in / Sign up, or the user's name and Log out.
  * @attr theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
  * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
+ * @property {'light' | 'dark' | 'auto'} theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @property {string | undefined} locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
  * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
@@ -88,7 +90,7 @@ export class NetlifyIdentityMenu extends CoreElement {
   constructor() {
     super();
     this.base.setAttribute('part', 'base');
-    this.loginButton.className = 'primary';
+    this.loginButton.classList.add('primary');
     this.userName.setAttribute('part', 'user');
     this.errorMessage.setAttribute('part', 'error');
     this.errorMessage.setAttribute('role', 'alert');
