@@ -1,23 +1,120 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /**
- * The npm build loads a language with a dynamic import, which an IIFE would inline (every language
- * in the bundle). The CDN bundle swaps in a loader of the script files beside it instead.
+ * The npm build loads languages, the identity client and the modal with dynamic imports, which an
+ * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead.
  */
-function swapLocaleLoader(): Plugin {
-  const npmLoader = resolve('src/localize/load-messages.ts');
-  const cdnLoader = resolve('src/cdn/load-messages.ts');
+function swapLoaders(): Plugin {
+  const swaps = new Map([
+    [resolve('src/localize/load-messages.ts'), resolve('src/cdn/load-messages.ts')],
+    [resolve('src/store/load-client.ts'), resolve('src/cdn/load-client.ts')],
+    [resolve('src/elements/modal/load-modal.ts'), resolve('src/cdn/load-modal.ts')],
+    [resolve('src/elements/modal/load-views.ts'), resolve('src/cdn/load-views.ts')],
+  ]);
   return {
-    name: 'swap-locale-loader',
+    name: 'swap-loaders',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === npmLoader ? cdnLoader : null;
+      return (resolved && swaps.get(resolved.id)) ?? null;
+    },
+  };
+}
+
+/** The parts of the CDN bundle, each a classic script beside it: `netlify-identity-<part>.js`. */
+const PARTS: Record<string, string> = {
+  client: 'src/cdn/chunks/client.ts',
+  views: 'src/cdn/chunks/views.ts',
+  signup: 'src/cdn/chunks/signup.ts',
+  account: 'src/cdn/chunks/account.ts',
+  callback: 'src/cdn/chunks/callback.ts',
+};
+
+/** The parts built on the views part, sharing its modules (Lit, the forms). */
+const ON_VIEWS = new Set(['signup', 'account', 'callback']);
+
+/** Lit's modules that the views part publishes as one namespace (`lit` re-exports them all). */
+const LIT_FILES = [
+  'lit/index.js',
+  'lit-html/lit-html.js',
+  'lit-html/is-server.js',
+  'lit-element/lit-element.js',
+  '@lit/reactive-element/reactive-element.js',
+];
+
+/** The registry's name for a shared module, or undefined when the part bundles its own copy. */
+function sharedName(id: string, shared: ReadonlySet<string>): string | undefined {
+  const path = id.split('?')[0]!.replace(/\\/g, '/');
+  if (shared.has('lit') && LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) {
+    return 'lit';
+  }
+  // The core's styles are CSSResults of this module: Lit in the views part shares it.
+  if (path.endsWith('/node_modules/@lit/reactive-element/css-tag.js')) return 'css_tag';
+  const name = relative(resolve('src'), path)
+    .replace(/\\/g, '/')
+    .replace(/\.ts$/, '')
+    .replace(/[/-]/g, (char) => (char === '/' ? '__' : '_'));
+  return shared.has(name) ? name : undefined;
+}
+
+/**
+ * A part imports the core's modules from the registry the core publishes (src/cdn/shared.ts), so
+ * one copy of each runs. Wrapped so that the registry is a local of the part, not a global.
+ */
+function sharedWithCore(part: string): Plugin {
+  const sources = [
+    'src/cdn/shared.ts',
+    ...(ON_VIEWS.has(part) ? ['src/cdn/chunks/views-shared.ts'] : []),
+  ];
+  const published = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
+  const shared = new Set([...published.matchAll(/^ {2}(\w+)[,:]/gm)].map((match) => match[1]!));
+  return {
+    name: 'shared-with-core',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const name = resolved && sharedName(resolved.id, shared);
+      return name ? { id: `netlify-identity-shared:${name}`, external: true } : null;
+    },
+  };
+}
+
+/** Which parts show an English message: the core's elements, the views, the account, the auth links. */
+function partsShowing(key: string): string[] {
+  if (/^(action\.(login|signup|logout)$|error\.)/.test(key)) return ['production'];
+  if (key === 'field.newPassword') return ['account', 'callback'];
+  if (key === 'field.name') return ['signup', 'account'];
+  if (/^signup\./.test(key)) return ['signup'];
+  if (/^(account\.|status\.saving$)/.test(key)) return ['account'];
+  if (/^(recovery|invite|callback)\./.test(key)) return ['callback'];
+  return ['views'];
+}
+
+/**
+ * English is built in, but each part needs only the messages of its own elements: the core gets
+ * the menu's and the button's, each part its own (read from the npm build, dist/locales/en.js,
+ * built before this), and adds them to the catalog as it loads.
+ */
+function splitEnglish(mode: string): Plugin {
+  const source = resolve('src/locales/en.ts');
+  return {
+    name: 'split-english',
+    async load(id) {
+      if (id !== source) return null;
+      const { en } = (await import(pathToFileURL(resolve('dist/locales/en.js')).href)) as {
+        en: Record<string, string>;
+      };
+      const messages = Object.fromEntries(
+        Object.entries(en).filter(([key]) => partsShowing(key).includes(mode)),
+      );
+      return `export const en = ${JSON.stringify(messages)};`;
     },
   };
 }
@@ -129,23 +226,45 @@ function dedentTemplates(): Plugin {
   };
 }
 
-// The CDN bundle: one classic script with Lit and @netlify/identity inlined. The npm build (tsc)
-// keeps bare imports instead; neither is built from the other.
-export default defineConfig({
-  publicDir: false,
-  plugins: [swapLocaleLoader(), browserOnlyIdentity(), minifyCssTemplates(), dedentTemplates()],
-  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    // ES2022: private fields and methods stay native instead of WeakMap helpers.
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: 'src/cdn/index.ts',
-      formats: ['iife'],
-      name: 'netlifyIdentityElements',
-      fileName: () => 'netlify-identity.js',
+// The CDN bundle: a classic script with Lit inlined (the core), and one classic script per part
+// (`vite build --mode <part>`, after the core). The npm build (tsc) keeps bare imports instead;
+// neither is built from the other.
+export default defineConfig(({ mode }) => {
+  const part = PARTS[mode];
+  return {
+    publicDir: false,
+    plugins: [
+      ...(part ? [sharedWithCore(mode)] : []),
+      swapLoaders(),
+      splitEnglish(mode),
+      browserOnlyIdentity(),
+      minifyCssTemplates(),
+      dedentTemplates(),
+    ],
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+    build: {
+      outDir: 'dist/cdn',
+      // The core's build starts afresh; the parts are written beside it.
+      emptyOutDir: !part,
+      // ES2022: private fields and methods stay native instead of WeakMap helpers.
+      target: 'es2022',
+      sourcemap: true,
+      lib: {
+        entry: part ?? 'src/cdn/index.ts',
+        formats: ['iife'],
+        name: 'netlifyIdentityElements',
+        fileName: () => (part ? `netlify-identity-${mode}.js` : 'netlify-identity.js'),
+      },
+      rolldownOptions: {
+        output: {
+          ...(part && {
+            globals: (id: string) => `shared.${id.replace('netlify-identity-shared:', '')}`,
+            banner:
+              "(function(){var shared=globalThis[Symbol.for('netlify-identity-elements.cdn')].shared;",
+            footer: '})();',
+          }),
+        },
+      },
     },
-  },
+  };
 });

@@ -24,13 +24,18 @@ function mountWithin(root: ParentNode): void {
 
 /**
  * Mounts the legacy widget's `<div data-netlify-identity-menu>` and `<div data-netlify-identity-button>`,
- * now and whenever such nodes are added later.
+ * now and whenever such nodes are added later. `onAdded` hears every subtree added to the page.
  */
-export function mountDataAttributes(): void {
+export function mountDataAttributes(onAdded?: (root: ParentNode) => void): void {
   mountWithin(document);
+  onAdded?.(document);
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) mountWithin(node);
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        mountWithin(node);
+        onAdded?.(node);
+      }
       if (record.type === 'attributes' && record.target instanceof Element) {
         mountWithin(record.target);
       }

@@ -1,12 +1,10 @@
 import type { User } from '@netlify/identity';
 import type { User as GoTrueUser } from 'gotrue-js';
 import type GoTrue from 'gotrue-js';
-import {
-  getIdentityModal,
-  openIdentityModal,
-  setModalContainer,
-} from '../elements/modal/open-modal.js';
+import { configureModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { setPageLocale } from '../localize/localize.js';
+import { asIdentityError } from '../store/errors.js';
+import { announce } from '../store/events.js';
 import type { IdentityErrorEventDetail } from '../store/events.js';
 import type { IdentityStore } from '../store/identity-store.js';
 
@@ -154,20 +152,23 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
         }
       }
       if (options.locale) setPageLocale(options.locale);
-      if (options.container) {
-        const element =
-          typeof options.container === 'string'
-            ? document.querySelector(options.container)
-            : options.container;
-        if (element) setModalContainer(element);
-      }
-      if (options.namePlaceholder) getIdentityModal().namePlaceholder = options.namePlaceholder;
-      if (typeof options.logo === 'string') getIdentityModal().logo = options.logo;
+      const container =
+        typeof options.container === 'string'
+          ? (document.querySelector(options.container) ?? undefined)
+          : options.container;
+      configureModal({
+        container,
+        namePlaceholder: options.namePlaceholder,
+        logo: typeof options.logo === 'string' ? options.logo : undefined,
+      });
       void store.start();
     },
     open(tab, metadata) {
       const view = tab ?? (store.state.user ? 'user' : 'login');
-      openIdentityModal(view, { metadata, opener: document.activeElement });
+      showIdentityModal(view, { metadata, opener: document.activeElement }).catch((caught) => {
+        const error = asIdentityError(caught);
+        announce('netlify-identity-error', { error: error.toJSON(), user: store.state.user });
+      });
     },
     close() {
       document.querySelector('netlify-identity-modal')?.close();

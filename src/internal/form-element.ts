@@ -37,6 +37,12 @@ export class IdentityFormElement extends IdentityElement {
   /** Hides the element's own heading (the modal shows it in its title bar instead). */
   @property({ type: Boolean, reflect: true }) headless = false;
 
+  constructor() {
+    super();
+    // Typing is the intent to submit: have the identity client ready by then.
+    this.addEventListener('input', () => void this.identity.store.preload());
+  }
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { identityStoreContext } from '../store/context.js';
 import { getIdentityStore } from '../store/default-store.js';
 import type { IdentityState, IdentityStore } from '../store/identity-store.js';
@@ -12,9 +12,9 @@ export class StoreController implements ReactiveController {
   #store?: IdentityStore;
   #unsubscribe?: () => void;
   #provided = false;
-  readonly #host: ReactiveElement;
+  readonly #host: ReactiveControllerHost & HTMLElement;
 
-  constructor(host: ReactiveElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
     // Added before this controller, so a provider's answer arrives before the fallback is chosen.
     new ContextConsumer(host, {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { IdentityError, toIdentityError } from '../store/errors.js';
+import { asIdentityError } from '../store/errors.js';
+import type { IdentityError } from '../store/errors.js';
 
 /** After this long a request is said to be slow, but kept going: a second request could double it. */
 const SLOW_AFTER_MS = 8000;
@@ -39,7 +40,7 @@ export class SubmitController implements ReactiveController {
       await action();
       return true;
     } catch (error) {
-      this.error = error instanceof IdentityError ? error : toIdentityError(error, 'login');
+      this.error = asIdentityError(error);
       return false;
     } finally {
       clearTimeout(this.#timer);

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { en } from '../locales/en.js';
 import type { MessageKey, Messages } from '../locales/en.js';
 import { loadMessages } from './load-messages.js';
@@ -20,6 +20,11 @@ function rerenderAll(): void {
 export function registerLocale(code: string, messages: Messages): void {
   catalogs.set(code, messages);
   rerenderAll();
+}
+
+/** Adds messages to a language (the CDN bundle's English arrives in parts). */
+export function extendLocale(code: string, messages: Partial<Messages>): void {
+  registerLocale(code, { ...catalogs.get(code), ...messages } as Messages);
 }
 
 /** Sets the language of every element that has no `locale` attribute, and re-renders them. */
@@ -65,7 +70,7 @@ export function translate(
   key: MessageKey,
   values: Record<string, string> = {},
 ): string {
-  const template = catalogFor(locale)[key] ?? en[key];
+  const template = catalogFor(locale)[key] ?? catalogs.get('en')?.[key] ?? en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
 }
 

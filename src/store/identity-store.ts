@@ -1,19 +1,15 @@
-import * as identity from '@netlify/identity';
-import type { User } from '@netlify/identity';
-import GoTrue from 'gotrue-js';
+import type { User, UserUpdates } from '@netlify/identity';
+import type GoTrue from 'gotrue-js';
+import { documentParsed, whenIdle } from '../internal/idle.js';
 import { parseAuthHash } from './callback-hash.js';
-import {
-  clearSessionCookies,
-  readSessionCookies,
-  secondsLeft,
-  writeSessionCookies,
-} from './cookies.js';
-import { IdentityError, errorFromHash, toIdentityError } from './errors.js';
-import { installLoopbackCookies } from './loopback-cookies.js';
+import { IdentityError, asIdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
+import { installLoopbackCookies } from './loopback-cookies.js';
 import { announce } from './events.js';
-import { onTokenRefresh } from './refresh-hook.js';
-import type { RefreshOutcome } from './refresh-hook.js';
+import { gotrueFacade } from './gotrue-facade.js';
+import type { IdentityClient, StoreHost } from './identity-client.js';
+import { loadClientModule } from './load-client.js';
+import { LOGOUT_SIGNAL_KEY, SESSION_KEY, readStoredSession } from './stored-session.js';
 
 export type OAuthProvider = 'google' | 'github' | 'gitlab' | 'bitbucket' | 'facebook';
 const OAUTH_PROVIDERS: readonly OAuthProvider[] = [
@@ -40,6 +36,7 @@ export type CallbackState =
   | { readonly type: 'error'; readonly status: 'failed'; readonly error: IdentityError };
 
 export interface IdentityState {
+  /** `ready` once `init` has been announced (the stored session is known from the start). */
   readonly status: 'initializing' | 'ready';
   readonly user: User | null;
   readonly settings: IdentitySettings | null;
@@ -56,75 +53,70 @@ export interface SignupResult {
   loggedIn: boolean;
 }
 
-const INITIAL_STATE: IdentityState = {
-  status: 'initializing',
-  user: null,
-  settings: null,
-  busy: null,
-  error: null,
-  callback: null,
-};
-
-/** Written by a tab that logs out on purpose, so other tabs don't try to rescue the session. */
-const LOGOUT_SIGNAL_KEY = 'netlify-identity-elements:logout';
-const SESSION_KEY = 'gotrue.user';
-/** How long a tab whose session vanished waits for another tab's fresh tokens in the cookies. */
-const RESCUE_ATTEMPTS = 20;
-const RESCUE_INTERVAL_MS = 100;
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Listeners added by scripts later in the page must still hear `init`: wait for the parser. */
-function documentParsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) =>
-    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
-  );
-}
-
-function clearAuthHash(): void {
-  history.replaceState(history.state, '', location.pathname + location.search);
+interface RawSettings {
+  autoconfirm?: unknown;
+  disable_signup?: unknown;
+  external?: Record<string, unknown>;
 }
 
 /**
- * The one source of truth for the elements on a page: wraps @netlify/identity, turns its quirks
- * into sessions that are real (stored and in the nf_jwt cookie) and announces each transition once.
+ * The one source of truth for the elements on a page. Synchronous from the start: the session
+ * stored on the device is the state at construction, so the page shows the user at once. What
+ * talks to the identity server (@netlify/identity, gotrue-js) is a client loaded on demand: when
+ * the browser is idle, on intent (`preload()`), or by the first action that needs it.
  */
 export class IdentityStore {
-  #state: IdentityState = INITIAL_STATE;
+  #state: IdentityState;
   readonly #listeners = new Set<(state: IdentityState) => void>();
   #started?: Promise<void>;
+  #verified?: Promise<void>;
   #callback?: Promise<CallbackState | null>;
-  #client?: GoTrue;
-  #pendingEmailChangeToken?: string;
-  #inviteToken?: string;
-  #rescue?: Promise<void>;
-  /** The refresh token of the last announced refresh: gotrue-js may report one refresh twice. */
-  #lastRefreshToken?: string;
-  #otherTabLoggedOut = false;
+  #client?: Promise<IdentityClient>;
+  #loaded?: IdentityClient;
+  /** The client's reader of GoTrue's failures, once it has loaded. */
+  #readError: (error: unknown, operation: IdentityOperation) => IdentityError = asIdentityError;
+  #gotrue?: GoTrue;
+  #wanted!: () => void;
+  /** Resolves when the client is worth loading: the browser is idle, or someone asked for it. */
+  readonly #idleOrIntent = new Promise<void>((resolve) => (this.#wanted = resolve));
   #disposers: (() => void)[] = [];
+  readonly #host: StoreHost = {
+    state: () => this.#state,
+    set: (changes) => this.#set(changes),
+    run: (operation, origin, action) => this.#run(operation, origin, action),
+  };
+
+  constructor() {
+    this.#state = {
+      status: 'initializing',
+      user: typeof document === 'undefined' ? null : (readStoredSession()?.user ?? null),
+      settings: null,
+      busy: null,
+      error: null,
+      callback: null,
+    };
+  }
 
   get state(): IdentityState {
     return this.#state;
   }
 
-  /** The gotrue-js client of the very module @netlify/identity runs on: same session, same user. */
+  /**
+   * A gotrue-js client sharing the page's session (the legacy `netlifyIdentity.gotrue`): usable at
+   * once, its `currentUser()` answers from the stored session until the real client has loaded.
+   */
   get gotrue(): GoTrue {
-    this.#client ??= new GoTrue({ APIUrl: '/.netlify/identity', setCookie: false });
-    return this.#client;
+    this.#gotrue ??= gotrueFacade({
+      loaded: () => this.#loaded?.gotrue,
+      load: async () => (await this.#loadClient()).gotrue,
+      storedSession: () => (this.#state.user ? readStoredSession() : null),
+    });
+    return this.#gotrue;
   }
 
-  /**
-   * Whether this page may have a session to restore (a stored session or the nf_jwt cookie), known
-   * at once, before `init`: without one, a "Log in" button can be shown without waiting.
-   */
+  /** Whether this page shows a session (stored on the device, or logged in since). */
   get mayHaveSession(): boolean {
-    if (this.#state.status === 'ready') return this.#state.user !== null;
-    try {
-      return localStorage.getItem(SESSION_KEY) !== null || readSessionCookies() !== undefined;
-    } catch {
-      return true;
-    }
+    return this.#state.user !== null;
   }
 
   /** Calls `listener` with every new state; returns the unsubscribe function. */
@@ -133,21 +125,49 @@ export class IdentityStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Restores the session and loads the settings, once; later calls return the same promise. */
+  /**
+   * Announces `init` once the document is parsed (with the stored user, without waiting for the
+   * network), loads the settings, and has the client confirm a stored session with the server
+   * when it loads. Resolves when all that is done; later calls return the same promise.
+   */
   start(): Promise<void> {
+    if (this.#started) return this.#started;
     installLoopbackCookies();
-    this.#started ??= this.#initialize();
+    const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
+    window.addEventListener('storage', handleStorage);
+    this.#disposers.push(() => window.removeEventListener('storage', handleStorage));
+    const settings = this.#loadSettings();
+    void whenIdle().then(() => this.#wanted());
+    const initialized = documentParsed().then(() => {
+      this.#set({ status: 'ready' });
+      announce('netlify-identity-init', { user: this.#state.user });
+    });
+    this.#verified = this.#state.user
+      ? initialized
+          .then(() => this.#idleOrIntent)
+          .then(() => this.#loadClient())
+          .then((client) => client.restoreSession())
+          // Unreachable client code (offline): keep showing the stored session.
+          .catch(() => undefined)
+      : initialized;
+    this.#started = Promise.all([settings, this.#verified]).then(() => undefined);
     return this.#started;
   }
 
+  /**
+   * Loads the identity client now (a pointer over "Log in", an auth link, an API call that
+   * needs it) rather than when the browser is idle. Resolves false when it could not be loaded.
+   */
+  preload(): Promise<boolean> {
+    this.#wanted();
+    return this.#loadClient().then(
+      () => true,
+      () => false,
+    );
+  }
+
   async login(email: string, password: string, origin?: EventTarget): Promise<User> {
-    return this.#run('login', origin, async () => {
-      const user = await identity.login(email, password);
-      this.#setUser(user);
-      announce('netlify-identity-login', { user }, origin);
-      if (this.#pendingEmailChangeToken) void this.#finishEmailChangeAfterLogin(origin);
-      return user;
-    });
+    return this.#act('login', origin, (client) => client.login(email, password, origin));
   }
 
   async signup(
@@ -156,350 +176,143 @@ export class IdentityStore {
     data: Record<string, unknown> = {},
     origin?: EventTarget,
   ): Promise<SignupResult> {
-    return this.#run('signup', origin, async () => {
-      const created = await identity.signup(email, password, data);
-      announce('netlify-identity-signup', { user: created }, origin);
-      if (!created.confirmedAt) return { user: created, loggedIn: false };
-      // With autoconfirm the server confirms but returns no tokens: log in with what was typed.
-      const user = await identity.login(email, password);
-      this.#setUser(user);
-      announce('netlify-identity-login', { user }, origin);
-      return { user, loggedIn: true };
-    });
+    return this.#act('signup', origin, (client) => client.signup(email, password, data, origin));
   }
 
   async logout(origin?: EventTarget): Promise<void> {
-    return this.#run('logout', origin, async () => {
-      localStorage.setItem(LOGOUT_SIGNAL_KEY, String(Date.now()));
-      try {
-        await identity.logout();
-      } finally {
-        clearSessionCookies();
-        this.#setUser(null);
-      }
-      announce('netlify-identity-logout', { user: null }, origin);
-    });
+    return this.#act('logout', origin, (client) => client.logout(origin));
   }
 
   /** Leaves the page for the provider; the return is handled by `handleCallback()`. */
   async oauthLogin(provider: OAuthProvider, origin?: EventTarget): Promise<void> {
-    return this.#run('oauth', origin, async () => {
-      if (this.#inviteToken) {
-        location.href = this.gotrue.acceptInviteExternalUrl(provider, this.#inviteToken);
-        return;
-      }
-      try {
-        identity.oauthLogin(provider);
-      } catch (error) {
-        // The library always throws once it has set location.href: that is the redirect, not a failure.
-        if (!(error instanceof Error && /redirecting/i.test(error.message))) throw error;
-      }
-    });
+    return this.#act('oauth', origin, async (client) => client.oauthLogin(provider));
   }
 
   async requestPasswordRecovery(email: string, origin?: EventTarget): Promise<void> {
-    return this.#run('recovery-request', origin, () => identity.requestPasswordRecovery(email));
+    return this.#act('recovery-request', origin, (client) => client.requestPasswordRecovery(email));
   }
 
   /** Saves the new password of a user who arrived through a recovery link. */
   async completeRecovery(password: string, origin?: EventTarget): Promise<User> {
-    return this.#run('recovery', origin, async () => {
-      const user = await identity.updateUser({ password });
-      this.#setUser(user);
-      this.#set({ callback: { type: 'recovery', status: 'done' } });
-      announce('netlify-identity-user-updated', { user }, origin);
-      return user;
-    });
+    return this.#act('recovery', origin, (client) => client.completeRecovery(password, origin));
   }
 
   /** Accepts the invite of this page's `#invite_token` link by choosing a password. */
   async acceptInvite(password: string, origin?: EventTarget): Promise<User> {
-    return this.#run('invite', origin, async () => {
-      const token = this.#inviteToken;
-      if (!token) throw new IdentityError('invalid_token', 'No invite to accept on this page');
-      await identity.acceptInvite(token, password);
-      // acceptInvite() stores the session but writes no cookie; without one getUser() drops it.
-      const user = await this.#persistCurrentSession();
-      this.#inviteToken = undefined;
-      this.#setUser(user);
-      this.#set({ callback: { type: 'invite', status: 'done' } });
-      announce('netlify-identity-login', { user }, origin);
-      return user;
-    });
+    return this.#act('invite', origin, (client) => client.acceptInvite(password, origin));
   }
 
-  async updateUser(updates: identity.UserUpdates, origin?: EventTarget): Promise<User> {
-    return this.#run('update', origin, async () => {
-      const user = await identity.updateUser(updates);
-      this.#setUser(user);
-      announce('netlify-identity-user-updated', { user }, origin);
-      return user;
-    });
+  async updateUser(updates: UserUpdates, origin?: EventTarget): Promise<User> {
+    return this.#act('update', origin, (client) => client.updateUser(updates, origin));
   }
 
   /** A valid access token for the current user, refreshed when it is near expiry (or `force`). */
   async jwt(force = false): Promise<string> {
-    await this.start();
-    const current = this.gotrue.currentUser();
-    if (!current) throw new IdentityError('session_expired', 'No user is logged in');
-    try {
-      const token = await current.jwt(force);
-      return token;
-    } catch (error) {
-      throw toIdentityError(error, 'refresh');
-    }
+    if (!this.#state.user) throw new IdentityError('session_expired', 'No user is logged in');
+    this.#wanted();
+    const client = await this.#loadClient();
+    await this.#verified;
+    return client.jwt(force);
   }
 
   /** Handles this page's auth hash, once per page load; every caller gets the same outcome. */
   handleCallback(origin?: EventTarget): Promise<CallbackState | null> {
-    this.#callback ??= this.start().then(() => this.#handleHash(origin));
+    this.#callback ??= (async () => {
+      if (!parseAuthHash(location.hash)) {
+        await this.start();
+        return null;
+      }
+      // An auth link needs the client: load it at once.
+      this.#wanted();
+      await this.start();
+      try {
+        return await (await this.#loadClient()).handleHash(origin);
+      } catch (error) {
+        const callback: CallbackState = {
+          type: 'error',
+          status: 'failed',
+          error: this.#readError(error, 'init'),
+        };
+        this.#set({ callback, error: callback.error });
+        return callback;
+      }
+    })();
     return this.#callback;
   }
 
   /** Stops listening to refreshes and other tabs (for a store that is replaced). */
   dispose(): void {
     for (const dispose of this.#disposers.splice(0)) dispose();
+    this.#loaded?.dispose();
   }
 
-  async #initialize(): Promise<void> {
-    const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
-    window.addEventListener('storage', handleStorage);
-    this.#disposers.push(
-      onTokenRefresh((outcome) => this.#handleRefresh(outcome)),
-      () => window.removeEventListener('storage', handleStorage),
+  /** The client, loaded once; a failed load (offline, 404) is retried by the next call. */
+  #loadClient(): Promise<IdentityClient> {
+    this.#client ??= loadClientModule().then(
+      ({ IdentityClient, toIdentityError }) => {
+        this.#readError = toIdentityError;
+        this.#loaded = new IdentityClient(this.#host);
+        return this.#loaded;
+      },
+      (error: unknown) => {
+        this.#client = undefined;
+        throw new IdentityError('network', 'The sign-in code could not be loaded', undefined, {
+          cause: error,
+        });
+      },
     );
-    const [settings, user] = await Promise.all([
-      this.#loadSettings(),
-      this.#restoreSession(),
-      documentParsed(),
-    ]);
-    this.#lastRefreshToken = readSessionCookies()?.refreshToken;
-    this.#set({ status: 'ready', settings, user });
-    announce('netlify-identity-init', { user });
+    return this.#client;
   }
 
-  async #loadSettings(): Promise<IdentitySettings | null> {
+  async #loadSettings(): Promise<void> {
+    let response: Response;
     try {
-      const settings = await identity.getSettings();
-      return {
-        autoconfirm: settings.autoconfirm,
-        disableSignup: settings.disableSignup,
-        providers: OAUTH_PROVIDERS.filter((provider) => settings.providers[provider]),
-      };
+      response = await fetch('/.netlify/identity/settings');
     } catch (error) {
-      this.#set({ error: toIdentityError(error, 'settings') });
-      return null;
-    }
-  }
-
-  /** The stored session (or the nf_jwt cookies of a server-side login), confirmed by the server. */
-  async #restoreSession(): Promise<User | null> {
-    const restored = await identity.getUser();
-    const current = this.gotrue.currentUser();
-    if (!restored || !current) return null;
-    try {
-      // A user deleted on the server, or a revoked session, must not be shown as logged in.
-      await current.getUserData();
-      const token = current.tokenDetails();
-      if (token) writeSessionCookies(token.access_token, token.refresh_token);
-      return (await identity.getUser()) ?? restored;
-    } catch (error) {
-      const failure = toIdentityError(error, 'init');
-      if (failure.code === 'network' || failure.code === 'server') return restored;
-      this.gotrue.currentUser()?.clearSession();
-      clearSessionCookies();
-      return null;
-    }
-  }
-
-  async #handleHash(origin?: EventTarget): Promise<CallbackState | null> {
-    const hash = parseAuthHash(location.hash);
-    if (!hash) return null;
-    switch (hash.type) {
-      case 'error': {
-        clearAuthHash();
-        const error = errorFromHash(hash.error, hash.description);
-        const callback: CallbackState = { type: 'error', status: 'failed', error };
-        this.#set({ callback, error });
-        announce(
-          'netlify-identity-error',
-          { error: error.toJSON(), user: this.#state.user },
-          origin,
-        );
-        return callback;
-      }
-      case 'invite': {
-        clearAuthHash();
-        this.#inviteToken = hash.token;
-        return this.#setCallback({ type: 'invite', status: 'needs-password' });
-      }
-      case 'email_change': {
-        clearAuthHash();
-        if (!this.#state.user) {
-          // Keep the token until the user logs in, then finish the change.
-          this.#pendingEmailChangeToken = hash.token;
-          return this.#setCallback({ type: 'email_change', status: 'needs-login' });
-        }
-        this.#pendingEmailChangeToken = hash.token;
-        return this.#callbackStep('email-change', origin, async () => {
-          await this.#completePendingEmailChange(origin);
-          return { type: 'email_change', status: 'done' };
-        });
-      }
-      case 'oauth':
-      case 'confirmation':
-      case 'recovery': {
-        const operation = hash.type === 'oauth' ? 'oauth' : hash.type;
-        return this.#callbackStep(operation, origin, async () => {
-          const result = await identity.handleAuthCallback();
-          if (!result?.user) throw new IdentityError('invalid_token', 'The link could not be used');
-          this.#setUser(result.user);
-          if (hash.type === 'recovery') {
-            announce('netlify-identity-recovery', { user: result.user }, origin);
-            return { type: 'recovery', status: 'needs-password' };
-          }
-          announce('netlify-identity-login', { user: result.user }, origin);
-          return { type: hash.type, status: 'done' };
-        });
-      }
-    }
-  }
-
-  /** Runs one step of a link's flow; a failure becomes a readable callback error, never a stuck hash. */
-  async #callbackStep(
-    operation: IdentityOperation,
-    origin: EventTarget | undefined,
-    step: () => Promise<CallbackState>,
-  ): Promise<CallbackState> {
-    try {
-      return this.#setCallback(await this.#run(operation, origin, step));
-    } catch (error) {
-      // A failed callback leaves the hash (and its token) in the URL: take it out.
-      if (parseAuthHash(location.hash)) clearAuthHash();
-      return this.#setCallback({
-        type: 'error',
-        status: 'failed',
-        error: toIdentityError(error, operation),
-      });
-    }
-  }
-
-  /** An email-change link opened while logged out: the login it asked for completes it. */
-  async #finishEmailChangeAfterLogin(origin?: EventTarget): Promise<void> {
-    await this.#callbackStep('email-change', origin, async () => {
-      await this.#completePendingEmailChange(origin);
-      return { type: 'email_change', status: 'done' };
-    });
-  }
-
-  async #completePendingEmailChange(origin?: EventTarget): Promise<void> {
-    const token = this.#pendingEmailChangeToken;
-    if (!token) return;
-    this.#pendingEmailChangeToken = undefined;
-    try {
-      await identity.verifyEmailChange(token);
-      // verifyEmailChange() does not update the stored session: reload it so a reload shows the new email.
-      await this.gotrue.currentUser()?.getUserData();
-      const user = await identity.getUser();
-      this.#setUser(user);
-      this.#set({ callback: { type: 'email_change', status: 'done' } });
-      announce('netlify-identity-user-updated', { user }, origin);
-    } catch (error) {
-      throw toIdentityError(error, 'email-change');
-    }
-  }
-
-  /** Writes the cookies for the session gotrue-js holds, and returns its user. */
-  async #persistCurrentSession(): Promise<User> {
-    const current = this.gotrue.currentUser();
-    const token = current?.tokenDetails();
-    if (!current || !token) throw new IdentityError('session_expired', 'No session was created');
-    writeSessionCookies(token.access_token, token.refresh_token);
-    const user = await identity.getUser();
-    if (!user) throw new IdentityError('session_expired', 'No session was created');
-    return user;
-  }
-
-  #handleRefresh({ user, refreshToken, error }: RefreshOutcome): void {
-    if (this.#state.status !== 'ready') return;
-    if (error) {
-      void this.#sessionLost(refreshToken);
+      this.#set({ error: asIdentityError(error) });
       return;
     }
-    const token = user.tokenDetails();
-    if (!token || token.refresh_token === this.#lastRefreshToken) return;
-    this.#lastRefreshToken = token.refresh_token;
-    writeSessionCookies(token.access_token, token.refresh_token);
-    announce('netlify-identity-token-refresh', { user: this.#state.user });
+    const json = (await response.json().catch(() => undefined)) as RawSettings | undefined;
+    if (!response.ok || !json || typeof json !== 'object') {
+      // Anything but GoTrue's JSON (a 404 page, a single-page app's index.html) means no Identity.
+      const { status } = response;
+      const code =
+        status >= 500 ? 'server' : status === 429 ? 'rate_limited' : 'identity_unavailable';
+      this.#set({ error: new IdentityError(code, `HTTP ${status}`, status) });
+      return;
+    }
+    const external = json.external ?? {};
+    this.#set({
+      settings: {
+        autoconfirm: json.autoconfirm === true,
+        disableSignup: json.disable_signup === true,
+        providers: OAUTH_PROVIDERS.filter((provider) => external[provider] === true),
+      },
+    });
   }
 
   #handleStorage(event: StorageEvent): void {
     if (this.#state.status !== 'ready') return;
-    if (event.key === LOGOUT_SIGNAL_KEY) {
-      this.#otherTabLoggedOut = true;
-      return;
-    }
-    if (event.key !== SESSION_KEY) return;
-    // gotrue-js drops its cached user in its own storage listener; read the session after it has run.
-    setTimeout(() => {
-      if (event.newValue) void this.#adoptStoredSession();
-      else if (this.#otherTabLoggedOut) this.#loggedOutElsewhere();
-      else void this.#sessionLost(undefined);
+    if (event.key !== SESSION_KEY && event.key !== LOGOUT_SIGNAL_KEY) return;
+    // Another tab logged in or out: the client follows it (loaded now if it was not).
+    this.#loadClient().then(
+      (client) => client.handleStorage(event),
+      () => undefined,
+    );
+  }
+
+  /** An action of the client, with its busy state, after the stored session has been confirmed. */
+  #act<T>(
+    operation: IdentityOperation,
+    origin: EventTarget | undefined,
+    action: (client: IdentityClient) => Promise<T>,
+  ): Promise<T> {
+    this.#wanted();
+    return this.#run(operation, origin, async () => {
+      const client = await this.#loadClient();
+      await this.#verified;
+      return action(client);
     });
-  }
-
-  /** Another tab logged in or refreshed its token: follow it (a refresh is not a login). */
-  async #adoptStoredSession(): Promise<void> {
-    this.#otherTabLoggedOut = false;
-    const user = await identity.hydrateSession();
-    if (!user) return;
-    const previous = this.#state.user;
-    this.#setUser(user);
-    this.#lastRefreshToken = readSessionCookies()?.refreshToken;
-    if (previous?.id !== user.id) announce('netlify-identity-login', { user });
-  }
-
-  #loggedOutElsewhere(): void {
-    this.#otherTabLoggedOut = false;
-    if (!this.#state.user) return;
-    this.#setUser(null);
-    announce('netlify-identity-logout', { user: null });
-  }
-
-  /**
-   * The stored session vanished without a logout: a refresh failed here, or another tab's refresh
-   * lost the race for the rotating refresh token and cleared the shared storage. When another tab
-   * won, its fresh tokens are in the cookies: adopt them. Otherwise the session is over: say so.
-   */
-  #sessionLost(failedRefreshToken: string | undefined): Promise<void> {
-    this.#rescue ??= (async () => {
-      for (let attempt = 0; attempt < RESCUE_ATTEMPTS; attempt++) {
-        const cookies = readSessionCookies();
-        if (!cookies) break;
-        const fresh =
-          cookies.refreshToken !== failedRefreshToken &&
-          (secondsLeft(cookies.accessToken) ?? 0) > 0;
-        if (fresh) {
-          if (this.gotrue.currentUser() || (await identity.hydrateSession())) {
-            this.#lastRefreshToken = cookies.refreshToken;
-            return;
-          }
-          break;
-        }
-        await delay(RESCUE_INTERVAL_MS);
-      }
-      this.gotrue.currentUser()?.clearSession();
-      clearSessionCookies();
-      if (!this.#state.user) return;
-      const error = new IdentityError('session_expired', 'The session has expired');
-      this.#set({ error });
-      announce('netlify-identity-error', { error: error.toJSON(), user: this.#state.user });
-      this.#setUser(null);
-      announce('netlify-identity-logout', { user: null });
-    })().finally(() => {
-      this.#rescue = undefined;
-    });
-    return this.#rescue;
   }
 
   async #run<T>(
@@ -507,27 +320,17 @@ export class IdentityStore {
     origin: EventTarget | undefined,
     action: () => Promise<T>,
   ): Promise<T> {
-    await this.start();
     this.#set({ busy: operation, error: null });
     try {
       const result = await action();
       this.#set({ busy: null });
       return result;
     } catch (caught) {
-      const error = toIdentityError(caught, operation);
+      const error = this.#readError(caught, operation);
       this.#set({ busy: null, error });
       announce('netlify-identity-error', { error: error.toJSON(), user: this.#state.user }, origin);
       throw error;
     }
-  }
-
-  #setCallback(callback: CallbackState): CallbackState {
-    this.#set({ callback });
-    return callback;
-  }
-
-  #setUser(user: User | null): void {
-    this.#set({ user });
   }
 
   #set(changes: Partial<IdentityState>): void {

@@ -1,5 +1,5 @@
-import { css, unsafeCSS } from 'lit';
-import type { CSSResult } from 'lit';
+import { css, unsafeCSS } from '@lit/reactive-element/css-tag.js';
+import type { CSSResult } from '@lit/reactive-element/css-tag.js';
 
 const DARK_VALUES = `
   --_accent: var(--netlify-identity-color-accent, #6ea8ff);

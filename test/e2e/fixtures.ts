@@ -15,6 +15,7 @@ export interface Mail {
 }
 
 const CDN_SCRIPT = 'dist/cdn/netlify-identity.js';
+const CDN_FOLDER = 'dist/cdn';
 
 /** Each test gets its own server (settings and faults never leak) and fails on any page error. */
 export const test = base.extend<{
@@ -29,14 +30,17 @@ export const test = base.extend<{
     await use(server);
     await server.stop();
   },
-  /** The legacy widget's README page and friends, with the CDN bundle as /netlify-identity.js. */
+  /**
+   * The legacy widget's README page and friends, with the CDN bundle as /netlify-identity.js and
+   * its parts and languages beside it.
+   */
   // eslint-disable-next-line no-empty-pattern
   cdnServer: async ({}, use) => {
     if (!existsSync(CDN_SCRIPT))
       throw new Error(`${CDN_SCRIPT} is missing: run \`npm run build\` first.`);
     const site = mkdtempSync(join(tmpdir(), 'cdn-site-'));
     cpSync('test/e2e/pages', site, { recursive: true });
-    cpSync(CDN_SCRIPT, join(site, 'netlify-identity.js'));
+    cpSync(CDN_FOLDER, site, { recursive: true });
     const server = await startIdentityServer({ root: site, quiet: true });
     await use(server);
     await server.stop();

@@ -1,14 +1,15 @@
-import 'netlify-identity-elements';
+import { getIdentityStore } from 'netlify-identity-elements';
 import type {} from 'netlify-identity-elements/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 function App() {
   // React 19 sets properties on custom elements and listens to `on<event-name>` props.
-  const [email, setEmail] = useState<string | null>(null);
+  // The session stored on the device is known at once; `init` may have fired before this mounted.
+  const [email, setEmail] = useState(() => getIdentityStore().state.user?.email ?? null);
 
   useEffect(() => {
-    // On page load the store restores a saved session and says so on `document`.
+    // When the server finds the stored session dead, `logout` follows; `init` on document.
     const handleInit = (event: GlobalEventHandlersEventMap['netlify-identity-init']) =>
       setEmail(event.detail.user?.email ?? null);
     document.addEventListener('netlify-identity-init', handleInit);

@@ -3,9 +3,15 @@ import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, loggedInNotice, submitButton } from '../../internal/form-parts.js';
+import { loadSignupView } from '../modal/load-views.js';
 import { requestView } from '../modal/navigation.js';
 
 type LoginView = 'login' | 'recovery-request' | 'recovery-sent';
+
+/** The signup view has code of its own: fetch it when the user is about to ask for it. */
+function preloadSignup(): void {
+  loadSignupView().catch(() => undefined);
+}
 
 /**
  * Email and password login, OAuth buttons for the providers the site enables, and the
@@ -97,7 +103,13 @@ export class NetlifyLogin extends IdentityFormElement {
             ? nothing
             : html`<span
                 >${this.t('login.noAccount')}
-                <button type="button" class="link" @click=${() => requestView(this, 'signup')}>
+                <button
+                  type="button"
+                  class="link"
+                  @click=${() => requestView(this, 'signup')}
+                  @pointerenter=${preloadSignup}
+                  @focus=${preloadSignup}
+                >
                   ${this.t('action.signup')}
                 </button></span
               >`

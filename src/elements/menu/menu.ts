@@ -1,23 +1,31 @@
-import { css, html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
-import { IdentityElement } from '../../internal/identity-element.js';
+import { css } from '@lit/reactive-element/css-tag.js';
+import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
+import { ModalOpenerController } from '../../internal/modal-opener.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import { openIdentityModal } from '../modal/open-modal.js';
 
 /**
  * The account menu for a site header. Logged out: "Log in" and "Sign up" (no "Sign up" when the site
  * has closed signups). Logged in: the user's name (or email) and "Log out".
  *
+ * Renders from the store's state at once (the stored session included), before the modal's code
+ * has loaded: it fetches that code when the browser is idle and when a pointer or focus reaches
+ * its buttons.
+ *
  * @summary Log in / Sign up, or the user's name and Log out.
+ * @attr theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
+ * @property {'light' | 'dark' | 'auto'} theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
+ * @property {string | undefined} locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
- * @fires netlify-identity-error - When logging out fails; `detail.error` says why.
+ * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
  * @csspart base - The wrapper of the buttons.
  * @csspart login-button - The "Log in" button.
  * @csspart signup-button - The "Sign up" button.
  * @csspart user - The logged-in user's name.
  * @csspart logout-button - The "Log out" button.
+ * @csspart error - Why the modal could not open (its code could not be loaded).
  * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
  * @cssprop --netlify-identity-color-accent-hover - Primary buttons under the pointer.
  * @cssprop --netlify-identity-color-on-accent - Text on the accent colour.
@@ -33,7 +41,7 @@ import { openIdentityModal } from '../modal/open-modal.js';
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
  */
-export class NetlifyIdentityMenu extends IdentityElement {
+export class NetlifyIdentityMenu extends CoreElement {
   static override styles = [
     hostTokens,
     buttonStyles,
@@ -55,44 +63,67 @@ export class NetlifyIdentityMenu extends IdentityElement {
       [part='user'] {
         font-weight: 600;
       }
+      [part='error'] {
+        flex-basis: 100%;
+        margin: 0;
+        color: var(--_error);
+      }
     `,
   ];
 
+  private readonly opener = new ModalOpenerController(this, () => this.identity.store);
+  private readonly base = document.createElement('div');
+  private readonly loginButton = createButton(
+    'login-button',
+    (event) => this.handleOpen(event, 'login'),
+    this.opener.handleIntent,
+  );
+  private readonly signupButton = createButton(
+    'signup-button',
+    (event) => this.handleOpen(event, 'signup'),
+    this.opener.handleSignupIntent,
+  );
+  private readonly userName = document.createElement('span');
+  private readonly logoutButton = createButton('logout-button', () => void this.handleLogout());
+  private readonly errorMessage = document.createElement('p');
+
+  constructor() {
+    super();
+    this.base.setAttribute('part', 'base');
+    this.loginButton.classList.add('primary');
+    this.userName.setAttribute('part', 'user');
+    this.errorMessage.setAttribute('part', 'error');
+    this.errorMessage.setAttribute('role', 'alert');
+    this.renderRoot.append(this.base);
+  }
+
   private handleOpen(event: Event, tab: IdentityTab): void {
-    openIdentityModal(tab, { opener: event.currentTarget as Element });
+    void this.opener.open(tab, event.currentTarget as Element);
   }
 
   private async handleLogout(): Promise<void> {
     await this.identity.store.logout(this).catch(() => undefined);
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const { status, user, settings } = this.identity.state;
-    // Nothing to restore: "Log in" is usable at once; otherwise wait, so as not to flash it.
-    if (status === 'initializing' && this.identity.store.mayHaveSession) return nothing;
+  protected override update(): void {
+    // The stored session is known from the start: no waiting, no flash of "Log in".
+    const { user, settings } = this.identity.state;
+    const error = this.opener.error;
+    if (error) setText(this.errorMessage, this.describeError(error));
     if (user) {
-      return html`<div part="base">
-        <span part="user">${user.name ?? user.email}</span>
-        <button part="logout-button" @click=${this.handleLogout}>${this.t('action.logout')}</button>
-      </div>`;
+      setText(this.userName, user.name ?? user.email ?? '');
+      setText(this.logoutButton, this.t('action.logout'));
+      showOnly(this.base, [this.userName, this.logoutButton]);
+      return;
     }
-    return html`<div part="base">
-      <button
-        part="login-button"
-        class="primary"
-        @click=${(e: Event) => this.handleOpen(e, 'login')}
-      >
-        ${this.t('action.login')}
-      </button>
-      ${
-        // Shown once the settings say signups are open, so a closed site never flashes it.
-        !settings || settings.disableSignup
-          ? nothing
-          : html`<button part="signup-button" @click=${(e: Event) => this.handleOpen(e, 'signup')}>
-              ${this.t('action.signup')}
-            </button>`
-      }
-    </div>`;
+    setText(this.loginButton, this.t('action.login'));
+    setText(this.signupButton, this.t('action.signup'));
+    showOnly(this.base, [
+      this.loginButton,
+      // Shown once the settings say signups are open, so a closed site never flashes it.
+      ...(settings && !settings.disableSignup ? [this.signupButton] : []),
+      ...(error ? [this.errorMessage] : []),
+    ]);
   }
 }
 

@@ -3,18 +3,31 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityElement } from '../../internal/identity-element.js';
 import type { IdentityFormElement } from '../../internal/form-element.js';
+import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
 import type { IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
-import type { OpenModalOptions } from './open-modal.js';
+import { loadAccountView, loadCallbackView, loadSignupView } from './load-views.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
-import '../signup/define.js';
-import '../auth-callback/define.js';
-import '../account/define.js';
+
+/** The views but login load with their first use (or the intent to use them). */
+function defineView(view: ModalView): Promise<unknown> {
+  if (view === 'signup') return loadSignupView();
+  if (view === 'user') return loadAccountView();
+  if (view === 'callback') return loadCallbackView();
+  return Promise.resolve();
+}
 
 /** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
 export type ModalView = IdentityTab | 'callback' | 'user';
+
+export interface OpenModalOptions {
+  /** The element that asked: events are dispatched on it and focus returns to it on close. */
+  opener?: Element | null;
+  /** user_metadata to pre-fill the signup form with (legacy `open('signup', metadata)`). */
+  metadata?: Record<string, unknown>;
+}
 
 /**
  * The dialog that hosts the login, signup, recovery, invite and "logged in" views. A native modal
@@ -133,7 +146,14 @@ export class NetlifyIdentityModal extends IdentityElement {
     super();
     this.addEventListener('netlify-identity-view-request', (event) => {
       event.preventDefault();
-      this.show((event as CustomEvent<ViewRequestDetail>).detail.view);
+      const { view } = (event as CustomEvent<ViewRequestDetail>).detail;
+      defineView(view).then(
+        () => this.show(view),
+        (caught: unknown) => {
+          const error = asIdentityError(caught);
+          announce('netlify-identity-error', { error: error.toJSON(), user: null }, event.target);
+        },
+      );
     });
     this.addEventListener('netlify-identity-view-change', () => this.updateHeading());
     this.addEventListener('keydown', (event) => this.handleKeydown(event));
@@ -158,13 +178,24 @@ export class NetlifyIdentityModal extends IdentityElement {
   open(view: ModalView, options: OpenModalOptions = {}): void {
     this.#opener = options.opener ?? (document.activeElement as Element | null);
     this.#metadata = options.metadata ?? {};
-    this.show(view);
-    void this.updateComplete.then(() => {
-      if (this.dialog && !this.dialog.open) this.dialog.showModal();
-      this.focusFirstField();
-      const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
-      announce('netlify-identity-open', { tab }, this.#opener);
-    });
+    const opener = this.#opener;
+    defineView(view)
+      .then(() => {
+        this.show(view);
+        return this.updateComplete;
+      })
+      .then(
+        () => {
+          if (this.dialog && !this.dialog.open) this.dialog.showModal();
+          this.focusFirstField();
+          const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
+          announce('netlify-identity-open', { tab }, opener);
+        },
+        (caught: unknown) => {
+          const error = asIdentityError(caught);
+          announce('netlify-identity-error', { error: error.toJSON(), user: null }, opener);
+        },
+      );
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import type { IdentityTab } from '../../store/events.js';
-import { openIdentityModal } from './open-modal.js';
+import { showIdentityModal } from './modal-loader.js';
 
 export interface ViewRequestDetail {
   view: IdentityTab;
@@ -16,5 +16,9 @@ export function requestView(origin: HTMLElement, view: IdentityTab): void {
     composed: true,
     cancelable: true,
   });
-  if (origin.dispatchEvent(request)) openIdentityModal(view, { opener: origin });
+  if (origin.dispatchEvent(request)) {
+    showIdentityModal(view, { opener: origin }).catch((error: unknown) =>
+      console.error('netlify-identity-elements: the modal could not be opened', error),
+    );
+  }
 }

@@ -1,0 +1,161 @@
+// Instant start: the stored session is known as the script runs, the modal's code and the identity
+// client come on demand (idle, intent), and a part that cannot load leaves the page working.
+import type { Page, Request } from '@playwright/test';
+import type { IdentityServer } from '../../server/index.js';
+import { createConfirmedUser, expect, test } from './fixtures.js';
+
+const EMAIL = 'ada@example.com';
+const PASSWORD = 'the analytical engine';
+
+const menu = (page: Page) => page.locator('netlify-identity-menu');
+const modal = (page: Page) => page.locator('netlify-identity-modal');
+
+async function logIn(page: Page, server: IdentityServer): Promise<void> {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.goto(server.url);
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(menu(page)).toContainText('Ada Lovelace');
+}
+
+async function addFault(server: IdentityServer, fault: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${server.url}/.netlify/identity/__dev/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  expect(response.ok).toBe(true);
+}
+
+/** The scripts the page requests from now on. */
+function recordScripts(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request: Request) => {
+    if (request.resourceType() === 'script') urls.push(new URL(request.url()).pathname);
+  });
+  return urls;
+}
+
+test('a stored session is the current user as the script runs and on DOMContentLoaded', async ({
+  page,
+  cdnServer,
+}) => {
+  await logIn(page, cdnServer);
+  await page.goto(`${cdnServer.url}/ready.html`);
+  const expected = { email: EMAIL, name: 'Ada Lovelace', jwt: 'function' };
+  expect(await page.evaluate(() => (window as unknown as { atScript: unknown }).atScript)).toEqual(
+    expected,
+  );
+  await page.waitForFunction(() => 'atReady' in window);
+  expect(await page.evaluate(() => (window as unknown as { atReady: unknown }).atReady)).toEqual(
+    expected,
+  );
+  expect(
+    await page.evaluate(() => (window as unknown as { gotrueAtReady: unknown }).gotrueAtReady),
+  ).toEqual(expected);
+  // The user read before the client loaded gives a token the server accepts.
+  const status = await page.evaluate(async () => {
+    const user = (
+      window as unknown as { netlifyIdentity: { currentUser(): { jwt(): Promise<string> } } }
+    ).netlifyIdentity.currentUser();
+    const token = await user.jwt();
+    return (
+      await fetch('/.netlify/identity/user', { headers: { Authorization: `Bearer ${token}` } })
+    ).status;
+  });
+  expect(status).toBe(200);
+});
+
+test('Decap CMS: the home-page snippet logs in and the CMS on /admin/ reads the user as it mounts', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  // The documented snippet on the home page: on init without a user, a login goes to /admin/.
+  await page.goto(`${cdnServer.url}/?decap`);
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${cdnServer.url}/admin/`);
+  await expect(page.locator('#status')).toHaveText('CMS ready for Ada Lovelace (200, same token)');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('with /user and /settings slow, the menu shows the stored user at once', async ({
+  page,
+  cdnServer,
+}) => {
+  await logIn(page, cdnServer);
+  await addFault(cdnServer, { path: '/user', delay: 10_000, count: 5 });
+  await addFault(cdnServer, { path: '/settings', delay: 10_000, count: 5 });
+  const answered: string[] = [];
+  page.on('requestfinished', (request) => answered.push(new URL(request.url()).pathname));
+  await page.reload();
+  await expect(menu(page).getByText('Ada Lovelace')).toBeVisible();
+  await expect(menu(page).getByRole('button', { name: 'Log out' })).toBeVisible();
+  // Shown before the server answered either question.
+  expect(answered.filter((path) => /\/(user|settings)$/.test(path))).toEqual([]);
+});
+
+test('after the idle preload, opening the modal requests no code; intent fetches the client', async ({
+  page,
+  cdnServer,
+}) => {
+  const views = page.waitForResponse((response) =>
+    response.url().includes('/netlify-identity-views.js'),
+  );
+  await page.goto(cdnServer.url);
+  await views;
+  const scripts = recordScripts(page);
+  // A click with no pointer over the button first (a script, assistive technology).
+  await menu(page).getByRole('button', { name: 'Log in' }).dispatchEvent('click');
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  expect(scripts).toEqual([]);
+  // Intent: focus back on "Log in" (or a pointer over it) fetches the identity client.
+  const client = page.waitForRequest((request) =>
+    request.url().includes('/netlify-identity-client.js'),
+  );
+  await page.keyboard.press('Escape');
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeFocused();
+  await client;
+});
+
+test('a pointer over Log in fetches the identity client before the click', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  const scripts = recordScripts(page);
+  const client = page.waitForRequest((request) =>
+    request.url().includes('/netlify-identity-client.js'),
+  );
+  await menu(page).getByRole('button', { name: 'Log in' }).hover();
+  await client;
+  expect(scripts).toContain('/netlify-identity-client.js');
+});
+
+test('a part that cannot load: a readable error at the button, and the next click works', async ({
+  page,
+  cdnServer,
+}) => {
+  let missing = true;
+  await page.route('**/netlify-identity-views.js*', (route) =>
+    missing ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue(),
+  );
+  await page.goto(cdnServer.url);
+  const login = menu(page).getByRole('button', { name: 'Log in' });
+  await login.click();
+  await expect(menu(page).getByRole('alert')).toHaveText(
+    'Can’t reach the server. Check your connection and try again.',
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The menu keeps working: the same click, once the file is back, opens the modal.
+  missing = false;
+  await login.click();
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  await expect(menu(page).getByRole('alert')).toHaveCount(0);
+  await modal(page).getByLabel('Email').fill(EMAIL);
+});
