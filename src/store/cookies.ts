@@ -1,10 +1,8 @@
 // The nf_jwt / nf_refresh cookies, as @netlify/identity writes them, so that Netlify Functions and
-// edge redirects see the same session as the page. `Secure` is left out only where the engine
-// would drop the cookie for it (loopback-cookies.ts).
-import { installLoopbackCookies } from './loopback-cookies.js';
-
-const JWT_COOKIE = 'nf_jwt';
-const REFRESH_COOKIE = 'nf_refresh';
+// edge redirects see the same session as the page. Reading them is part of the core (the session is
+// known at once); writing them is the client's (session-cookies.ts).
+export const JWT_COOKIE = 'nf_jwt';
+export const REFRESH_COOKIE = 'nf_refresh';
 
 function readCookie(name: string): string | undefined {
   for (const pair of document.cookie.split('; ')) {
@@ -28,21 +26,6 @@ export interface CookieSession {
 export function readSessionCookies(): CookieSession | undefined {
   const accessToken = readCookie(JWT_COOKIE);
   return accessToken ? { accessToken, refreshToken: readCookie(REFRESH_COOKIE) } : undefined;
-}
-
-export function writeSessionCookies(accessToken: string, refreshToken: string | undefined): void {
-  installLoopbackCookies();
-  document.cookie = `${JWT_COOKIE}=${encodeURIComponent(accessToken)}; path=/; secure; samesite=lax`;
-  if (refreshToken) {
-    document.cookie = `${REFRESH_COOKIE}=${encodeURIComponent(refreshToken)}; path=/; secure; samesite=lax`;
-  }
-}
-
-export function clearSessionCookies(): void {
-  installLoopbackCookies();
-  for (const name of [JWT_COOKIE, REFRESH_COOKIE]) {
-    document.cookie = `${name}=; path=/; secure; samesite=lax; expires=Thu, 01 Jan 1970 00:00:00 GMT`;
-  }
 }
 
 /** Seconds until a JWT expires (negative when expired); undefined when it cannot be read. */

@@ -5,18 +5,15 @@ import * as identity from '@netlify/identity';
 import type { User, UserUpdates } from '@netlify/identity';
 import GoTrue from 'gotrue-js';
 import { parseAuthHash } from './callback-hash.js';
-import {
-  clearSessionCookies,
-  readSessionCookies,
-  secondsLeft,
-  writeSessionCookies,
-} from './cookies.js';
+import { readSessionCookies, secondsLeft } from './cookies.js';
 import { errorFromHash, toIdentityError } from './error-mapping.js';
 import { IdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
 import { announce } from './events.js';
 import { onTokenRefresh } from './refresh-hook.js';
 import type { RefreshOutcome } from './refresh-hook.js';
+import { installLoopbackCookies } from './loopback-cookies.js';
+import { clearSessionCookies, writeSessionCookies } from './session-cookies.js';
 import { LOGOUT_SIGNAL_KEY, SESSION_KEY } from './stored-session.js';
 import type {
   CallbackState,
@@ -69,6 +66,8 @@ export class IdentityClient {
 
   constructor(host: StoreHost) {
     this.#host = host;
+    // Before @netlify/identity writes its own session cookies.
+    installLoopbackCookies();
     this.#lastRefreshToken = readSessionCookies()?.refreshToken;
     this.#disposeRefresh = onTokenRefresh((outcome) => this.#handleRefresh(outcome));
   }

@@ -4,7 +4,6 @@ import { documentParsed, whenIdle } from '../internal/idle.js';
 import { parseAuthHash } from './callback-hash.js';
 import { IdentityError, asIdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
-import { installLoopbackCookies } from './loopback-cookies.js';
 import { announce } from './events.js';
 import { gotrueFacade } from './gotrue-facade.js';
 import type { IdentityClient, StoreHost } from './identity-client.js';
@@ -132,7 +131,6 @@ export class IdentityStore {
    */
   start(): Promise<void> {
     if (this.#started) return this.#started;
-    installLoopbackCookies();
     const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
     window.addEventListener('storage', handleStorage);
     this.#disposers.push(() => window.removeEventListener('storage', handleStorage));

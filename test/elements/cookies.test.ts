@@ -1,9 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  clearSessionCookies,
-  readSessionCookies,
-  writeSessionCookies,
-} from '../../src/store/cookies.js';
+import { readSessionCookies } from '../../src/store/cookies.js';
+import { clearSessionCookies, writeSessionCookies } from '../../src/store/session-cookies.js';
 import { dropsSecureCookies, installLoopbackCookies } from '../../src/store/loopback-cookies.js';
 import { clearBrowserSession, cookie, createUser, freshStore, resetServer } from './support.js';
 

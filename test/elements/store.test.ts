@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { writeSessionCookies } from '../../src/store/cookies.js';
+import { writeSessionCookies } from '../../src/store/session-cookies.js';
 import {
   api,
   clearBrowserSession,

@@ -3,7 +3,7 @@ import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import GoTrue from 'gotrue-js';
-import { clearSessionCookies } from '../../src/store/cookies.js';
+import { clearSessionCookies } from '../../src/store/session-cookies.js';
 import { IdentityStore } from '../../src/store/identity-store.js';
 import '../../src/index.js';
 
