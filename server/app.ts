@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { refuseCrossOrigin } from './auth.js';
 import type { RequestContext, Services } from './context.js';
 import { Faults } from './faults.js';
+import { createIdentityEvents } from './functions/events.js';
 import { HttpError, apiError, sendError, sendJson, sendNoContent } from './http.js';
 import { Mailbox } from './mail.js';
 import { OAuthFlows } from './oauth-flows.js';
@@ -36,6 +37,10 @@ export interface IdentityApp {
   readonly operatorToken: string;
   /** Writes pending changes to the data file. */
   close(): Promise<void>;
+  /** Settles once the site's event functions have been loaded once and any broken one reported. */
+  readonly functionsChecked: Promise<void>;
+  /** The `app_metadata.roles` of a valid access token (signature and expiry); undefined otherwise. */
+  rolesOf(accessToken: string): Promise<string[] | undefined>;
 }
 
 export function isIdentityPath(url: string): boolean {
@@ -45,8 +50,9 @@ export function isIdentityPath(url: string): boolean {
 
 export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp {
   const clock = options.clock ?? (() => Date.now());
-  const log = options.quiet ? () => {} : (line: string) => console.log(line);
-  const logError = options.quiet ? () => {} : (line: string) => console.error(line);
+  const logger = options.logger ?? (options.quiet ? undefined : console);
+  const log = (line: string): void => logger?.log(line);
+  const logError = (line: string): void => logger?.error(line);
   const dev = options.dev ?? true;
   const operatorToken =
     options.operatorToken ||
@@ -92,6 +98,7 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     faults: new Faults(),
     oauth: new OAuthFlows(clock),
     operatorToken,
+    events: createIdentityEvents(options, operatorToken, log, logError),
     reset() {
       users.clear();
       refreshTokens.clear();
@@ -176,6 +183,16 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
   return {
     operatorToken,
     matches: isIdentityPath,
+    functionsChecked: services.events.check(),
+    async rolesOf(accessToken) {
+      try {
+        const claims = await services.accessTokens.verify(accessToken);
+        const roles = claims.app_metadata?.roles;
+        return Array.isArray(roles) ? roles.filter((role) => typeof role === 'string') : [];
+      } catch {
+        return undefined;
+      }
+    },
     handle(req, res) {
       dispatch(req, res).catch((error: unknown) => fail(res, error));
     },

@@ -5,6 +5,7 @@ import type { Mailbox } from './mail.js';
 import type { Settings } from './settings.js';
 import type { Faults } from './faults.js';
 import type { OAuthFlows } from './oauth-flows.js';
+import type { IdentityEvents } from './functions/events.js';
 
 /** What one identity app holds; every route handler gets it. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   faults: Faults;
   oauth: OAuthFlows;
   operatorToken: string;
+  /** The site's Identity event functions. */
+  events: IdentityEvents;
   /** Back to a fresh start: the dev `reset` endpoint. */
   reset(): void;
 }

@@ -98,6 +98,12 @@ const updateUser: Handler = async (ctx, services) => {
 
   if (password && isPasswordTooLong(password)) throw apiError(500, 'Error updating user');
   const passwordHash = password ? await hashPassword(password) : undefined;
+  const preview = {
+    ...user,
+    appMetadata: appMetadata ? mergeMetadata(user.appMetadata, appMetadata) : user.appMetadata,
+    userMetadata: userMetadata ? mergeMetadata(user.userMetadata, userMetadata) : user.userMetadata,
+  };
+  await services.events.modified(ctx, preview);
   // Nothing below awaits, so what is checked is what gets changed.
   if (email && email.toLowerCase() !== user.email.toLowerCase()) {
     validateEmail(email);
@@ -107,8 +113,8 @@ const updateUser: Handler = async (ctx, services) => {
   if (role) user.role = role;
   if (email) user.email = email;
   if (passwordHash) user.passwordHash = passwordHash;
-  if (appMetadata) user.appMetadata = mergeMetadata(user.appMetadata, appMetadata);
-  if (userMetadata) user.userMetadata = mergeMetadata(user.userMetadata, userMetadata);
+  user.appMetadata = preview.appMetadata;
+  user.userMetadata = preview.userMetadata;
   if (params.boolean('confirm')) confirm(services, user);
   sendJson(ctx.res, 200, userJson(services.users.touch(user)));
 };
@@ -117,6 +123,7 @@ const deleteUser: Handler = async (ctx, services) => {
   const user = await targetUser(ctx, services);
   services.users.delete(user.id);
   services.refreshTokens.revokeAll(user.id);
+  services.events.deleted(ctx, user);
   sendJson(ctx.res, 200, {});
 };
 

@@ -17,6 +17,7 @@ const token: Handler = async (ctx, services) => {
     if (!(await verifyPassword(form.get('password') ?? '', user.passwordHash))) {
       throw oauthError('invalid_grant', INVALID_LOGIN);
     }
+    await services.events.login(ctx, user);
     return sendJson(ctx.res, 200, await startSession(services, user));
   }
 

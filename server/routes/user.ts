@@ -25,6 +25,12 @@ const updateUser: Handler = async (ctx, services) => {
     throw apiError(401, 'Updating app_metadata requires admin privileges');
   }
   const passwordHash = password ? await hashPassword(password) : undefined;
+  const preview = {
+    ...user,
+    userMetadata: data ? mergeMetadata(user.userMetadata, data) : user.userMetadata,
+    appMetadata: appMetadata ? mergeMetadata(user.appMetadata, appMetadata) : user.appMetadata,
+  };
+  await services.events.modified(ctx, preview);
 
   // Nothing below awaits, so what is checked is what gets changed.
   const changesEmail =
@@ -42,8 +48,8 @@ const updateUser: Handler = async (ctx, services) => {
   }
 
   if (passwordHash) user.passwordHash = passwordHash;
-  if (data) user.userMetadata = mergeMetadata(user.userMetadata, data);
-  if (appMetadata) user.appMetadata = mergeMetadata(user.appMetadata, appMetadata);
+  user.userMetadata = preview.userMetadata;
+  user.appMetadata = preview.appMetadata;
   if (emailChangeToken) {
     user.email = user.newEmail!;
     user.newEmail = undefined;
