@@ -5,14 +5,18 @@ import { startIdentityServer } from './index.js';
 
 const HELP = `Usage: netlify-identity-elements serve [dir] [options]
 
-Serves the static files in dir (default: .) with a local Netlify Identity API at /.netlify/identity.
+Serves the static files in dir (default: .) with a local Netlify Identity API at /.netlify/identity,
+applying the site's _redirects (in dir) and netlify.toml rules (in the current folder), Role=
+conditions included, and calling its Identity event functions.
 
 Options:
-  --port N      port to listen on (default: $PORT or 8888; 0 picks a free port)
-  --host H      interface to bind (default: 127.0.0.1)
-  --data FILE   keep users and sessions in this JSON file (default: $IDENTITY_DATA_FILE, else memory)
-  --no-dev      turn off the /.netlify/identity/__dev/ controls and the mailbox
-  -h, --help    show this help
+  --port N          port to listen on (default: $PORT or 8888; 0 picks a free port)
+  --host H          interface to bind (default: 127.0.0.1)
+  --data FILE       keep users and sessions in this JSON file (default: $IDENTITY_DATA_FILE, else memory)
+  --functions DIR   the Identity event functions (default: [functions] directory in netlify.toml,
+                    else netlify/functions)
+  --no-dev          turn off the /.netlify/identity/__dev/ controls and the mailbox
+  -h, --help        show this help
 
 The operator token for admin calls is $IDENTITY_OPERATOR_TOKEN, else a new random one each start.`;
 
@@ -30,6 +34,7 @@ export async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      functions: { type: 'string' },
       'no-dev': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,6 +59,7 @@ export async function main(argv: string[]): Promise<void> {
     host: values.host,
     dataFile: values.data ?? (process.env.IDENTITY_DATA_FILE || undefined),
     dev: !values['no-dev'],
+    functions: values.functions,
   });
 
   console.log(`Serving ${dir} with a local Netlify Identity

@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function sendText(
+export function sendText(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
@@ -27,6 +27,59 @@ function sendText(
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1></html>\n`;
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
   res.end(req.method === 'HEAD' ? undefined : html);
+}
+
+/**
+ * The file a site path names under `root`: the file itself, a folder's index.html, or the path
+ * plus .html (Netlify's pretty URLs); never anything outside `root`.
+ */
+export async function resolveSiteFile(root: string, sitePath: string): Promise<string | undefined> {
+  const base = resolve(root);
+  let path: string;
+  try {
+    path = decodeURIComponent(sitePath.split(/[?#]/, 1)[0]!);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const file = resolve(join(base, path));
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  for (const candidate of [file, join(file, 'index.html'), `${file.replace(/[/\\]+$/, '')}.html`]) {
+    if (candidate !== base && !candidate.startsWith(base + sep)) continue;
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** `/about` for about.html, when nothing is at /about itself (Netlify's pretty URLs). */
+export async function prettyUrlFile(root: string, sitePath: string): Promise<string | undefined> {
+  const file = await resolveSiteFile(root, sitePath);
+  if (!file?.endsWith('.html') || sitePath.split(/[?#]/, 1)[0]!.endsWith('.html')) return undefined;
+  const direct = await resolveSiteFile(
+    root,
+    `${sitePath.split(/[?#]/, 1)[0]!.replace(/\/+$/, '')}/`,
+  );
+  return direct ? undefined : file;
+}
+
+/** Sends one file with `status` (a rewrite's 200, or the 401/403/404 of a rule). */
+export async function sendSiteFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+): Promise<void> {
+  const info = await stat(file);
+  res.writeHead(status, {
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Serves the files under `root` (GET and HEAD), never anything outside it. */
