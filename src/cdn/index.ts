@@ -7,6 +7,7 @@ import '../elements/login/define.js';
 import '../elements/signup/define.js';
 import '../elements/auth-callback/define.js';
 import '../elements/account/define.js';
+import '../elements/gate/define.js';
 import '../elements/modal/define.js';
 import { openIdentityModal } from '../elements/modal/open-modal.js';
 import { getIdentityStore } from '../store/default-store.js';

@@ -52,3 +52,19 @@ export function secondsLeft(accessToken: string): number | undefined {
     return undefined;
   }
 }
+
+/** The `app_metadata` claim of a JWT; undefined when it cannot be read. */
+export function appMetadataOf(accessToken: string): Record<string, unknown> | undefined {
+  try {
+    const payload = accessToken.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      app_metadata?: unknown;
+    };
+    const meta = claims.app_metadata;
+    return meta && typeof meta === 'object' && !Array.isArray(meta)
+      ? (meta as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

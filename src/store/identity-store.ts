@@ -3,6 +3,7 @@ import type { User } from '@netlify/identity';
 import GoTrue from 'gotrue-js';
 import { parseAuthHash } from './callback-hash.js';
 import {
+  appMetadataOf,
   clearSessionCookies,
   readSessionCookies,
   secondsLeft,
@@ -428,6 +429,7 @@ export class IdentityStore {
     if (!token || token.refresh_token === this.#lastRefreshToken) return;
     this.#lastRefreshToken = token.refresh_token;
     writeSessionCookies(token.access_token, token.refresh_token);
+    this.#takeRolesFrom(token.access_token);
     announce('netlify-identity-token-refresh', { user: this.#state.user });
   }
 
@@ -522,6 +524,21 @@ export class IdentityStore {
   #setCallback(callback: CallbackState): CallbackState {
     this.#set({ callback });
     return callback;
+  }
+
+  /** Roles change on the next refresh, as on Netlify: the new token carries them. */
+  #takeRolesFrom(accessToken: string): void {
+    const user = this.#state.user;
+    const appMetadata = appMetadataOf(accessToken);
+    if (!user || !appMetadata) return;
+    if (JSON.stringify(appMetadata) === JSON.stringify(user.appMetadata ?? {})) return;
+    const roles = appMetadata.roles;
+    this.#setUser({
+      ...user,
+      appMetadata,
+      roles:
+        Array.isArray(roles) && roles.every((role) => typeof role === 'string') ? roles : undefined,
+    });
   }
 
   #setUser(user: User | null): void {
