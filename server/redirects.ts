@@ -59,6 +59,7 @@ export class RedirectRules {
   private rules: RedirectRule[] = [];
   private sources: Source[] = [];
   private warnedCountry = false;
+  private parsing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly redirectsFile: string,
@@ -80,14 +81,16 @@ export class RedirectRules {
       this.sources.length > 0 &&
       current.every((source, i) => source.mtimeMs === this.sources[i]!.mtimeMs)
     ) {
-      return;
+      // A parse still under way is the answer for these files too.
+      return this.parsing;
     }
     this.sources = current;
-    const [fromFile, fromConfig] = await Promise.all([
-      this.parseRedirectsFile(),
-      this.parseConfig(),
-    ]);
-    this.rules = [...fromFile, ...fromConfig];
+    this.parsing = Promise.all([this.parseRedirectsFile(), this.parseConfig()]).then(
+      ([fromFile, fromConfig]) => {
+        this.rules = [...fromFile, ...fromConfig];
+      },
+    );
+    return this.parsing;
   }
 
   private async parseRedirectsFile(): Promise<RedirectRule[]> {
