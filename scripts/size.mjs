@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const CDN_BUNDLE = 'dist/cdn/netlify-identity.js';
-/** 25 KB gzipped, English included; the legacy widget is 56.9 KB. */
-export const GZIP_BUDGET_BYTES = 25_000;
+/** 25.5 KB gzipped, English and the role gate included; the legacy widget is 56.9 KB. */
+export const GZIP_BUDGET_BYTES = 25_500;
 
 export function cdnSizes(file = CDN_BUNDLE) {
   const code = readFileSync(file);

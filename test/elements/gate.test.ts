@@ -97,7 +97,7 @@ describe('<netlify-identity-gate>', () => {
     await element.updateComplete;
     expect(shown(element.querySelector('#secret'))).to.be.false;
     const note = element.shadowRoot!.querySelector('[part="message"]');
-    expect(note?.textContent).to.match(/does not have it yet/);
+    expect(note?.textContent).to.match(/does not have access/);
     await expect(element).to.be.accessible();
 
     await giveRoles(['editor']);

@@ -42,12 +42,9 @@ export class NetlifyIdentityGate extends IdentityElement {
       :host([hidden]) {
         display: none;
       }
-      [part='fallback'] {
-        font-family: var(--_font);
-        color: var(--_text);
-      }
-      [part='message'] {
+      p {
         margin: 0;
+        font-family: var(--_font);
         color: var(--_muted);
       }
     `,
