@@ -41,6 +41,11 @@ export interface IdentityApp {
   readonly functionsChecked: Promise<void>;
   /** The `app_metadata.roles` of a valid access token (signature and expiry); undefined otherwise. */
   rolesOf(accessToken: string): Promise<string[] | undefined>;
+  /**
+   * What Netlify's function runtime reads from the `X-Nf-Identity-Info` header (base64 JSON): this
+   * server's URL, an admin token, and the claims of the request's valid `nf_jwt` cookie or bearer.
+   */
+  identityInfo(req: IncomingMessage, origin: string): Promise<string>;
 }
 
 export function isIdentityPath(url: string): boolean {
@@ -184,6 +189,17 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     operatorToken,
     matches: isIdentityPath,
     functionsChecked: services.events.check(),
+    async identityInfo(req, origin) {
+      const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const cookie = /(?:^|;\s*)nf_jwt=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+      let user: unknown;
+      for (const token of [bearer, cookie]) {
+        if (!token || user) continue;
+        user = await services.accessTokens.verify(token).catch(() => undefined);
+      }
+      const info = { url: `${origin}${IDENTITY_PATH}`, token: operatorToken, user };
+      return Buffer.from(JSON.stringify(info)).toString('base64');
+    },
     async rolesOf(accessToken) {
       try {
         const claims = await services.accessTokens.verify(accessToken);

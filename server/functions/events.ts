@@ -229,14 +229,24 @@ export class IdentityEvents {
     if (isObject(answer.user_metadata)) user.userMetadata = answer.user_metadata;
   }
 
+  /**
+   * As Netlify's function bootstrap turns a returned user back into GoTrue's: its `roles`,
+   * `provider`, `name` and `pictureUrl` win over the same keys in the metadata objects.
+   */
   private applyHandlerAnswer(fn: EventFunction, user: UserRecord, json: string): void {
     const answer: unknown = JSON.parse(json);
     if (!isObject(answer)) {
       this.logError(`[identity] ${fn.name} returned a user that is not an object; ignored`);
       return;
     }
-    if (isObject(answer.appMetadata)) user.appMetadata = answer.appMetadata;
-    if (isObject(answer.userMetadata)) user.userMetadata = answer.userMetadata;
+    const appMetadata = { ...(isObject(answer.appMetadata) ? answer.appMetadata : {}) };
+    const userMetadata = { ...(isObject(answer.userMetadata) ? answer.userMetadata : {}) };
+    if (answer.provider !== undefined) appMetadata.provider = answer.provider;
+    if (answer.roles !== undefined) appMetadata.roles = answer.roles;
+    if (answer.name !== undefined) userMetadata.full_name = answer.name;
+    if (answer.pictureUrl !== undefined) userMetadata.avatar_url = answer.pictureUrl;
+    user.appMetadata = appMetadata;
+    user.userMetadata = userMetadata;
   }
 }
 

@@ -234,7 +234,7 @@ describe('Identity event functions: handler objects', () => {
       `type User = { email: string; roles?: string[]; appMetadata: Record<string, unknown> };
       export default {
         userSignup(event: { user: User }) {
-          return { user: { ...event.user, appMetadata: { ...event.user.appMetadata, roles: [...(event.user.roles ?? []), 'newcomer'] } } };
+          return { user: { ...event.user, roles: [...(event.user.roles ?? []), 'newcomer'] } };
         },
       };`,
     );
