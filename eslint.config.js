@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       '.scratch/',
+      '.netlify/',
       'dist/',
       'node_modules/',
       '.demo-build/',

@@ -8,6 +8,7 @@ import { Faults } from './faults.js';
 import { LOOPBACK_NAMES, createHostCheck, hostRefusal, hostnameOf } from './hosts.js';
 import { HttpError, type Reply, apiError, errorReply, json, noContent, send } from './http.js';
 import { Journal, type JournalEntry } from './journal.js';
+import { createIdentityEvents } from './functions/events.js';
 import { Mailbox } from './mail.js';
 import { OAuthFlows } from './oauth-flows.js';
 import type { IdentityAppOptions } from './options.js';
@@ -43,6 +44,15 @@ export interface IdentityApp {
   readonly operatorToken: string;
   /** Writes what is pending, closes the data file and releases its lock. */
   close(): Promise<void>;
+  /** Settles once the site's event functions have been loaded once and any broken one reported. */
+  readonly functionsChecked: Promise<void>;
+  /** The `app_metadata.roles` of a valid access token (signature and expiry); undefined otherwise. */
+  rolesOf(accessToken: string): Promise<string[] | undefined>;
+  /**
+   * What Netlify's function runtime reads from the `X-Nf-Identity-Info` header (base64 JSON): this
+   * server's URL, an admin token, and the claims of the request's valid `nf_jwt` cookie or bearer.
+   */
+  identityInfo(req: IncomingMessage, origin: string): Promise<string>;
 }
 
 export function isIdentityPath(url: string): boolean {
@@ -53,8 +63,9 @@ export function isIdentityPath(url: string): boolean {
 
 export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp {
   const clock = options.clock ?? (() => Date.now());
-  const log = options.quiet ? () => {} : (line: string) => console.log(line);
-  const logError = options.quiet ? () => {} : (line: string) => console.error(line);
+  const logger = options.logger ?? (options.quiet ? undefined : console);
+  const log = (line: string): void => logger?.log(line);
+  const logError = (line: string): void => logger?.error(line);
   const dev = options.dev ?? true;
   const operatorToken =
     options.operatorToken ||
@@ -92,6 +103,7 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     faults: new Faults(),
     oauth: new OAuthFlows(clock),
     operatorToken,
+    events: createIdentityEvents(options, operatorToken, log, logError),
     reset() {
       record({ type: 'reset' });
       for (const store of stores) store.clear();
@@ -199,6 +211,31 @@ export function createIdentityApp(options: IdentityAppOptions = {}): IdentityApp
     operatorToken,
     matches: isIdentityPath,
     allowsHost,
+    functionsChecked: services.events.check(),
+    async identityInfo(req, origin) {
+      const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const cookie = /(?:^|;\s*)nf_jwt=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+      let user: unknown;
+      for (const token of [bearer, cookie]) {
+        if (!token || user) continue;
+        try {
+          user = services.accessTokens.verify(token);
+        } catch {
+          // Expired or forged: no user.
+        }
+      }
+      const info = { url: `${origin}${IDENTITY_PATH}`, token: operatorToken, user };
+      return Buffer.from(JSON.stringify(info)).toString('base64');
+    },
+    async rolesOf(accessToken) {
+      try {
+        const claims = services.accessTokens.verify(accessToken);
+        const roles = claims.app_metadata?.roles;
+        return Array.isArray(roles) ? roles.filter((role) => typeof role === 'string') : [];
+      } catch {
+        return undefined;
+      }
+    },
     handle(req, res) {
       void dispatch(req, res);
     },

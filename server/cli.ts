@@ -5,13 +5,18 @@ import { startIdentityServer } from './index.js';
 
 const HELP = `Usage: netlify-identity-elements serve [dir] [options]
 
-Serves the static files in dir (default: .) with a local Netlify Identity API at /.netlify/identity.
+Serves the static files in dir (default: .) with a local Netlify Identity API at /.netlify/identity,
+applying the site's _redirects (in dir) and netlify.toml rules (in the current folder), Role=
+conditions included, and calling its Identity event functions.
 
 Options:
   --port N      port to listen on (default: $PORT or 8888; 0 picks a free port)
   --host H      interface to bind (default: 127.0.0.1)
   --data FILE   keep users and sessions in this file (default: $IDENTITY_DATA_FILE, else memory);
                 every change is on disk before it is answered, and one server at a time uses it
+  --functions DIR
+                the Identity event functions (default: [functions] directory in netlify.toml,
+                else netlify/functions)
   --allowed-host NAME
                 answer this Host besides localhost and IP addresses (repeatable; ".example.test"
                 allows its subdomains); any other Host gets 403
@@ -47,6 +52,7 @@ export async function main(argv: string[]): Promise<void> {
       'allowed-host': { type: 'string', multiple: true },
       'site-url': { type: 'string' },
       'no-throttle': { type: 'boolean' },
+      functions: { type: 'string' },
       'no-dev': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,6 +80,7 @@ export async function main(argv: string[]): Promise<void> {
     allowedHosts: values['allowed-host'] ?? [],
     siteUrl: values['site-url'] && parseSiteUrl(values['site-url']),
     loginThrottle: values['no-throttle'] ? false : undefined,
+    functions: values.functions,
   });
 
   console.log(`Serving ${dir} with a local Netlify Identity

@@ -8,6 +8,7 @@ import type { Faults } from './faults.js';
 import type { OAuthFlows } from './oauth-flows.js';
 import type { RecoveryRequests } from './recoveries.js';
 import type { LoginThrottle } from './throttle.js';
+import type { IdentityEvents } from './functions/events.js';
 
 /** What one identity app holds; every route handler gets it. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   recoveries: RecoveryRequests;
   loginThrottle: LoginThrottle;
   operatorToken: string;
+  /** The site's Identity event functions. */
+  events: IdentityEvents;
   /** Back to a fresh start: the dev `reset` endpoint. */
   reset(): void;
 }

@@ -4,7 +4,7 @@ import { type IdentityApp, createIdentityApp } from './app.js';
 import type { IdentityAppOptions, IdentityServerOptions } from './options.js';
 import { hostRefusal } from './hosts.js';
 import { IDENTITY_PATH } from './paths.js';
-import { createStaticHandler } from './static.js';
+import { createSiteHandler } from './site.js';
 
 export { createIdentityApp, IDENTITY_PATH };
 export type { IdentityApp, IdentityAppOptions, IdentityServerOptions };
@@ -41,7 +41,7 @@ export async function startIdentityServer(
 ): Promise<IdentityServer> {
   const { port = 0, host = '127.0.0.1', root, ...appOptions } = options;
   const app = createIdentityApp(appOptions);
-  const serveStatic = root ? createStaticHandler(root) : undefined;
+  const serveStatic = root ? createSiteHandler(root, appOptions, app) : undefined;
 
   const server = createServer((req, res) => {
     if (app.matches(req.url ?? '')) return app.handle(req, res);

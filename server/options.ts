@@ -27,6 +27,17 @@ export interface IdentityServerOptions {
   clock?: () => number;
   /** No logging. */
   quiet?: boolean;
+  /**
+   * The site's folder: where `netlify.toml` and `netlify/functions` are looked for (default: the
+   * current directory).
+   */
+  projectRoot?: string;
+  /** The Identity event functions' folder; default `[functions] directory`, else netlify/functions. */
+  functions?: string;
+  /** How long a synchronous event function may run, in ms (default 10 000, Netlify's). */
+  functionTimeout?: number;
+  /** Where log lines go (default: the console, unless `quiet`). */
+  logger?: { log(line: string): void; error(line: string): void };
 }
 
 export type IdentityAppOptions = Omit<IdentityServerOptions, 'port' | 'host' | 'root'>;

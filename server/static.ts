@@ -54,7 +54,7 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function sendText(
+export function sendText(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
@@ -68,6 +68,67 @@ function sendText(
 
 function isInside(base: string, path: string): boolean {
   return path === base || path.startsWith(base + sep);
+}
+
+/** The real path of `file` when it is a file inside `base` (symlinks resolved), else undefined. */
+async function realFileInside(base: string, file: string): Promise<string | undefined> {
+  const [realBase, real] = await Promise.all([
+    realpath(base).catch(() => base),
+    realpath(file).catch(() => undefined),
+  ]);
+  if (!real || !isInside(realBase, real)) return undefined;
+  const info = await stat(real).catch(() => undefined);
+  return info?.isFile() ? real : undefined;
+}
+
+/**
+ * The file a site path names under `root`: the file itself, a folder's index.html, or the path
+ * plus .html (Netlify's pretty URLs); never anything outside `root`, symlinks included.
+ */
+export async function resolveSiteFile(root: string, sitePath: string): Promise<string | undefined> {
+  const base = resolve(root);
+  let path: string;
+  try {
+    path = decodeURIComponent(sitePath.split(/[?#]/, 1)[0]!);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const file = resolve(join(base, path));
+  if (!isInside(base, file)) return undefined;
+  for (const candidate of [file, join(file, 'index.html'), `${file.replace(/[/\\]+$/, '')}.html`]) {
+    if (!isInside(base, candidate)) continue;
+    if (await realFileInside(base, candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** `/about` for about.html, when nothing is at /about itself (Netlify's pretty URLs). */
+export async function prettyUrlFile(root: string, sitePath: string): Promise<string | undefined> {
+  const pathOnly = sitePath.split(/[?#]/, 1)[0]!;
+  const file = await resolveSiteFile(root, sitePath);
+  if (!file?.endsWith('.html') || pathOnly.endsWith('.html')) return undefined;
+  const direct = await resolveSiteFile(root, `${pathOnly.replace(/\/+$/, '')}/`);
+  return direct ? undefined : file;
+}
+
+/** Sends one file of the site with `status` (a rewrite's 200, or the 401/403/404 of a rule). */
+export async function sendSiteFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+): Promise<void> {
+  const info = await stat(file);
+  res.writeHead(status, {
+    'Content-Type': contentType(file),
+    'Content-Length': info.size,
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** Serves the files under `root` (GET and HEAD), never anything outside it, symlinks included. */

@@ -8,6 +8,8 @@ import { IDENTITY_PATH } from './paths.js';
 
 export type { AllowedHosts, IdentityAppOptions };
 
+const IDENTITY_INFO_HEADER = 'x-nf-identity-info';
+
 /**
  * Serves a local, GoTrue-compatible Netlify Identity at `/.netlify/identity` on `vite` (dev) and
  * `vite preview`, with the mails captured in a mailbox whose URL is printed beside the server's.
@@ -31,6 +33,21 @@ export function netlifyIdentity(options: IdentityAppOptions = {}): Plugin {
     server.middlewares.use((req, res, next) =>
       isIdentityPath(req.url ?? '') ? open().handle(req, res) : next(),
     );
+    // For Netlify's function runtime (@netlify/vite-plugin) in the same server: the identity it
+    // gives functions is this one. A header a page sent is never trusted, nor a Host of another site.
+    server.middlewares.use((req, _res, next) => {
+      delete req.headers[IDENTITY_INFO_HEADER];
+      const identity = open();
+      if (!identity.allowsHost(req.headers.host)) return next();
+      const origin = `http://${req.headers.host ?? 'localhost'}`;
+      identity.identityInfo(req, origin).then(
+        (info) => {
+          req.headers[IDENTITY_INFO_HEADER] = info;
+          next();
+        },
+        () => next(),
+      );
+    });
     server.httpServer?.once('close', () => void app?.close());
     server.httpServer?.once('listening', () => {
       const address = server.httpServer?.address();

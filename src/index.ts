@@ -4,6 +4,7 @@ import './elements/login/define.js';
 import './elements/signup/define.js';
 import './elements/auth-callback/define.js';
 import './elements/account/define.js';
+import './elements/gate/define.js';
 import './elements/modal/define.js';
 import './elements/provider/define.js';
 
@@ -13,6 +14,7 @@ export { NetlifyLogin } from './elements/login/login.js';
 export { NetlifySignup } from './elements/signup/signup.js';
 export { NetlifyAuthCallback } from './elements/auth-callback/auth-callback.js';
 export { NetlifyAccount } from './elements/account/account.js';
+export { NetlifyIdentityGate } from './elements/gate/gate.js';
 export { NetlifyIdentityModal } from './elements/modal/modal.js';
 export { NetlifyIdentityProvider } from './elements/provider/provider.js';
 export { openIdentityModal } from './elements/modal/open-modal.js';

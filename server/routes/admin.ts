@@ -101,9 +101,24 @@ const updateUser: Handler = async (ctx, services) => {
 
   checkPasswordLength(password);
   const passwordHash = password ? await hashPassword(password) : undefined;
+  const previewAppMetadata = appMetadata
+    ? mergeMetadata(user.appMetadata, appMetadata)
+    : user.appMetadata;
+  const previewUserMetadata = userMetadata
+    ? mergeMetadata(user.userMetadata, userMetadata)
+    : user.userMetadata;
+  const preview = { ...user, appMetadata: previewAppMetadata, userMetadata: previewUserMetadata };
+  await services.events.modified(ctx, preview);
   // Nothing below awaits, so what is checked is what gets changed.
-  const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
-  const nextUserMetadata = userMetadata && mergeMetadata(user.userMetadata, userMetadata);
+  // The metadata merges into the record as it is now, unless a userModified function rewrote it.
+  const nextAppMetadata =
+    preview.appMetadata !== previewAppMetadata
+      ? preview.appMetadata
+      : appMetadata && mergeMetadata(user.appMetadata, appMetadata);
+  const nextUserMetadata =
+    preview.userMetadata !== previewUserMetadata
+      ? preview.userMetadata
+      : userMetadata && mergeMetadata(user.userMetadata, userMetadata);
   checkMetadataSize('app_metadata', nextAppMetadata ?? null);
   checkMetadataSize('user_metadata', nextUserMetadata ?? null);
   if (email && email.toLowerCase() !== user.email.toLowerCase()) {
@@ -124,6 +139,7 @@ const deleteUser: Handler = async (ctx, services) => {
   const user = await targetUser(ctx, services);
   services.users.delete(user.id);
   services.refreshTokens.revokeAll(user.id);
+  services.events.deleted(ctx, user);
   return json(200, {});
 };
 

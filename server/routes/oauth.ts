@@ -158,21 +158,38 @@ function acceptInvite(services: Services, flow: OAuthFlow, profile: ProviderProf
   return user;
 }
 
-function findOrSignUp(
+/** An existing user logs in; a new one signs up (the site's functions hear either). */
+async function findOrSignUp(
   ctx: RequestContext,
   services: Services,
   flow: OAuthFlow,
   profile: ProviderProfile,
-) {
+): Promise<UserRecord> {
   const existing = services.users.findByEmail(profile.email);
-  if (existing) return existing;
+  if (existing) {
+    await services.events.login(ctx, existing);
+    return existing;
+  }
   if (services.settings.disable_signup)
     throw apiError(403, 'Signups not allowed for this instance');
-  return services.users.create({
-    email: profile.email,
-    appMetadata: { provider: flow.provider },
-    userMetadata: providerMetadata(ctx, profile),
+  const fields = await services.events.validate(
+    ctx,
+    {
+      email: profile.email,
+      appMetadata: { provider: flow.provider },
+      userMetadata: providerMetadata(ctx, profile),
+    },
+    flow.provider,
+  );
+  if (services.users.findByEmail(profile.email)) {
+    throw apiError(400, 'A user with this email address has already been registered');
+  }
+  const user = services.users.create(fields);
+  await services.events.signup(ctx, user, flow.provider).catch((error: unknown) => {
+    services.users.delete(user.id);
+    throw error;
   });
+  return user;
 }
 
 function providerMetadata(ctx: RequestContext, profile: ProviderProfile): Record<string, unknown> {
@@ -209,8 +226,9 @@ const callback: Handler = async (ctx, services) => {
     if (flow.inviteToken) {
       user = acceptInvite(services, flow, profile);
       user.userMetadata = mergeMetadata(user.userMetadata, providerMetadata(ctx, profile));
+      await services.events.signup(ctx, user, flow.provider);
     } else {
-      user = findOrSignUp(ctx, services, flow, profile);
+      user = await findOrSignUp(ctx, services, flow, profile);
     }
     // The provider vouches for the address, so the user is confirmed (an invite is used up).
     confirm(services, user);

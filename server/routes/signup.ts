@@ -19,6 +19,7 @@ const signup: Handler = async (ctx, services) => {
   checkMetadataSize('data', data ?? null);
 
   let user = services.users.findByEmail(email);
+  let created = false;
   if (user?.confirmedAt)
     throw apiError(400, 'A user with this email address has already been registered');
   if (user) {
@@ -30,15 +31,28 @@ const signup: Handler = async (ctx, services) => {
     }
   } else {
     const passwordHash = await hashPassword(password);
+    const fields = await services.events.validate(ctx, {
+      email,
+      passwordHash,
+      userMetadata: data ?? null,
+    });
     // Another signup for this address may have finished while the hash was computed.
     if (services.users.findByEmail(email)) {
       throw apiError(400, 'A user with this email address has already been registered');
     }
-    user = services.users.create({ email, passwordHash, userMetadata: data ?? null });
+    user = services.users.create(fields);
+    created = true;
   }
 
-  if (services.settings.autoconfirm) confirm(services, user);
-  else sendConfirmation(services, user, ctx.siteOrigin);
+  if (services.settings.autoconfirm) {
+    const signedUp = user;
+    // As in GoTrue's transaction, a refusal undoes the signup.
+    await services.events.signup(ctx, signedUp, 'email').catch((error: unknown) => {
+      if (created) services.users.delete(signedUp.id);
+      throw error;
+    });
+    confirm(services, user);
+  } else sendConfirmation(services, user, ctx.siteOrigin);
   return json(200, userJson(services.users.touch(user)));
 };
 

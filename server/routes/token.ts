@@ -21,6 +21,7 @@ const token: Handler = async (ctx, services) => {
     }
     // GoTrue says so before checking the password; here only to whoever knows the password.
     if (!user.confirmedAt) throw oauthError('invalid_grant', 'Email not confirmed');
+    await services.events.login(ctx, user);
     return json(200, startSession(services, user));
   }
 

@@ -26,10 +26,23 @@ const updateUser: Handler = async (ctx, services) => {
     throw apiError(401, 'Updating app_metadata requires admin privileges');
   }
   const passwordHash = password ? await hashPassword(password) : undefined;
+  const previewUserMetadata = data ? mergeMetadata(user.userMetadata, data) : user.userMetadata;
+  const previewAppMetadata = appMetadata
+    ? mergeMetadata(user.appMetadata, appMetadata)
+    : user.appMetadata;
+  const preview = { ...user, userMetadata: previewUserMetadata, appMetadata: previewAppMetadata };
+  await services.events.modified(ctx, preview);
 
   // Nothing below awaits, so what is checked is what gets changed.
-  const nextUserMetadata = data && mergeMetadata(user.userMetadata, data);
-  const nextAppMetadata = appMetadata && mergeMetadata(user.appMetadata, appMetadata);
+  // The metadata merges into the record as it is now, unless a userModified function rewrote it.
+  const nextUserMetadata =
+    preview.userMetadata !== previewUserMetadata
+      ? preview.userMetadata
+      : data && mergeMetadata(user.userMetadata, data);
+  const nextAppMetadata =
+    preview.appMetadata !== previewAppMetadata
+      ? preview.appMetadata
+      : appMetadata && mergeMetadata(user.appMetadata, appMetadata);
   checkMetadataSize('data', nextUserMetadata ?? null);
   checkMetadataSize('app_metadata', nextAppMetadata ?? null);
   const changesEmail =

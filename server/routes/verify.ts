@@ -19,14 +19,17 @@ const verify: Handler = async (ctx, services) => {
     if (!user) throw apiError(404, 'User not found');
     if (isExpired(services, user.confirmationExpiresAt))
       throw apiError(422, 'Confirmation token expired');
+    let passwordHash: string | undefined;
     if (user.invitedAt && !user.passwordHash) {
       // Invites are accepted through this same call, with the new password.
       if (!password) throw apiError(422, 'Invited users must specify a password');
       checkPasswordLength(password);
-      const passwordHash = await hashPassword(password);
-      if (user.confirmationToken !== token) throw apiError(404, 'User not found');
-      user.passwordHash = passwordHash;
+      passwordHash = await hashPassword(password);
     }
+    // A refusal leaves the link usable and the account unconfirmed, as GoTrue's rollback does.
+    await services.events.signup(ctx, user, 'email');
+    if (user.confirmationToken !== token) throw apiError(404, 'User not found');
+    if (passwordHash) user.passwordHash = passwordHash;
     confirm(services, user);
   } else if (type === 'recovery') {
     user = services.users.findByToken('recoveryToken', token);
@@ -40,7 +43,7 @@ const verify: Handler = async (ctx, services) => {
     throw apiError(422, 'Verify requires a verification type');
   }
 
-  return json(200, await startSession(services, user));
+  return json(200, startSession(services, user));
 };
 
 export const verifyRoutes: Route[] = [{ method: 'POST', path: '/verify', handler: verify }];

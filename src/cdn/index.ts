@@ -4,6 +4,7 @@
 // (modal, forms, account, auth links) are parts beside it, loaded when idle or on intent.
 import '../elements/menu/define.js';
 import '../elements/button/define.js';
+import '../elements/gate/define.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from '../elements/modal/load-views.js';
 import { loadModal, preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
 import { whenIdle } from '../internal/idle.js';

@@ -137,7 +137,7 @@ export function setText(node: Node, text: string): void {
 }
 
 /** Shows exactly `nodes` in `parent`, in order, touching the DOM only when the list changed. */
-export function showOnly(parent: Element, nodes: Node[]): void {
+export function showOnly(parent: Element | ShadowRoot, nodes: Node[]): void {
   const current = [...parent.childNodes];
   if (current.length === nodes.length && current.every((node, i) => node === nodes[i])) return;
   parent.replaceChildren(...nodes);

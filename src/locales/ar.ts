@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'تسجيل الخروج',
   'action.close': 'إغلاق',
   'action.continue': 'متابعة',
+  'gate.noAccess': 'هذا المحتوى مخصص للأعضاء الذين لديهم صلاحية. حسابك لا يملكها بعد.',
   'login.title': 'تسجيل الدخول',
   'login.submit': 'تسجيل الدخول',
   'login.busy': 'جارٍ تسجيل الدخول…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Odhlásit se',
   'action.close': 'Zavřít',
   'action.continue': 'Pokračovat',
+  'gate.noAccess': 'Tento obsah je pro členy s přístupem. Váš účet ho zatím nemá.',
   'login.title': 'Přihlášení',
   'login.submit': 'Přihlásit se',
   'login.busy': 'Přihlašování…',

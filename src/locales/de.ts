@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Abmelden',
   'action.close': 'Schließen',
   'action.continue': 'Weiter',
+  'gate.noAccess':
+    'Dieser Inhalt ist Mitgliedern mit Zugang vorbehalten. Ihr Konto hat ihn noch nicht.',
   'login.title': 'Anmelden',
   'login.submit': 'Anmelden',
   'login.busy': 'Anmeldung läuft…',

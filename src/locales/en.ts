@@ -6,6 +6,7 @@ export const en = {
   'action.logout': 'Log out',
   'action.close': 'Close',
   'action.continue': 'Continue',
+  'gate.noAccess': 'Your account does not have access to this content yet.',
   'login.title': 'Log in',
   'login.submit': 'Log in',
   'login.busy': 'Logging in…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Cerrar sesión',
   'action.close': 'Cerrar',
   'action.continue': 'Continuar',
+  'gate.noAccess': 'Este contenido es para miembros con acceso. Tu cuenta todavía no lo tiene.',
   'login.title': 'Iniciar sesión',
   'login.submit': 'Iniciar sesión',
   'login.busy': 'Iniciando sesión…',

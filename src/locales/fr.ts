@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Se déconnecter',
   'action.close': 'Fermer',
   'action.continue': 'Continuer',
+  'gate.noAccess':
+    'Ce contenu est réservé aux membres autorisés. Votre compte n’a pas encore cet accès.',
   'login.title': 'Connexion',
   'login.submit': 'Se connecter',
   'login.busy': 'Connexion…',

@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Kijelentkezés',
   'action.close': 'Bezárás',
   'action.continue': 'Tovább',
+  'gate.noAccess':
+    'Ez a tartalom a hozzáféréssel rendelkező tagoknak szól. A fiókja még nem rendelkezik vele.',
   'login.title': 'Bejelentkezés',
   'login.submit': 'Bejelentkezés',
   'login.busy': 'Bejelentkezés…',

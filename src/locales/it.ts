@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Esci',
   'action.close': 'Chiudi',
   'action.continue': 'Continua',
+  'gate.noAccess':
+    'Questo contenuto è riservato ai membri con accesso. Il tuo account non lo ha ancora.',
   'login.title': 'Accedi',
   'login.submit': 'Accedi',
   'login.busy': 'Accesso in corso…',

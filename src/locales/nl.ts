@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Uitloggen',
   'action.close': 'Sluiten',
   'action.continue': 'Doorgaan',
+  'gate.noAccess': 'Deze inhoud is voor leden met toegang. Je account heeft die nog niet.',
   'login.title': 'Inloggen',
   'login.submit': 'Inloggen',
   'login.busy': 'Bezig met inloggen…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Wyloguj się',
   'action.close': 'Zamknij',
   'action.continue': 'Dalej',
+  'gate.noAccess': 'Ta treść jest dla członków z dostępem. Twoje konto jeszcze go nie ma.',
   'login.title': 'Logowanie',
   'login.submit': 'Zaloguj się',
   'login.busy': 'Logowanie…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Sair',
   'action.close': 'Fechar',
   'action.continue': 'Continuar',
+  'gate.noAccess': 'Este conteúdo é para membros com acesso. A sua conta ainda não o tem.',
   'login.title': 'Entrar',
   'login.submit': 'Entrar',
   'login.busy': 'Entrando…',

@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Выйти',
   'action.close': 'Закрыть',
   'action.continue': 'Продолжить',
+  'gate.noAccess':
+    'Этот материал доступен участникам с доступом. У вашей учётной записи его пока нет.',
   'login.title': 'Вход',
   'login.submit': 'Войти',
   'login.busy': 'Выполняется вход…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Odhlásiť sa',
   'action.close': 'Zavrieť',
   'action.continue': 'Pokračovať',
+  'gate.noAccess': 'Tento obsah je pre členov s prístupom. Váš účet ho zatiaľ nemá.',
   'login.title': 'Prihlásenie',
   'login.submit': 'Prihlásiť sa',
   'login.busy': 'Prihlasovanie…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': 'Logga ut',
   'action.close': 'Stäng',
   'action.continue': 'Fortsätt',
+  'gate.noAccess': 'Det här innehållet är för medlemmar med åtkomst. Ditt konto har den inte ännu.',
   'login.title': 'Logga in',
   'login.submit': 'Logga in',
   'login.busy': 'Loggar in…',

@@ -8,6 +8,8 @@ export const messages: Messages = {
   'action.logout': 'Toka',
   'action.close': 'Funga',
   'action.continue': 'Endelea',
+  'gate.noAccess':
+    'Maudhui haya ni kwa wanachama wenye ruhusa. Akaunti yako bado haina ruhusa hiyo.',
   'login.title': 'Ingia',
   'login.submit': 'Ingia',
   'login.busy': 'Inaingia…',

@@ -8,6 +8,7 @@ export const messages: Messages = {
   'action.logout': '退出登录',
   'action.close': '关闭',
   'action.continue': '继续',
+  'gate.noAccess': '此内容仅供有权限的成员查看。您的账户尚无此权限。',
   'login.title': '登录',
   'login.submit': '登录',
   'login.busy': '正在登录…',

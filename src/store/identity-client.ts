@@ -5,7 +5,7 @@ import * as identity from '@netlify/identity';
 import type { User, UserUpdates } from '@netlify/identity';
 import GoTrue from 'gotrue-js';
 import { parseAuthHash } from './callback-hash.js';
-import { readSessionCookies, secondsLeft } from './cookies.js';
+import { appMetadataOf, readSessionCookies, secondsLeft } from './cookies.js';
 import { errorFromHash, toIdentityError } from './error-mapping.js';
 import { IdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
@@ -343,7 +343,23 @@ export class IdentityClient {
     if (!token || token.refresh_token === this.#lastRefreshToken) return;
     this.#lastRefreshToken = token.refresh_token;
     writeSessionCookies(token.access_token, token.refresh_token);
+    this.#takeRolesFrom(token.access_token);
     announce('netlify-identity-token-refresh', { user: this.#host.state().user });
+  }
+
+  /** Roles change on the next refresh, as on Netlify: the new token carries them. */
+  #takeRolesFrom(accessToken: string): void {
+    const user = this.#host.state().user;
+    const appMetadata = appMetadataOf(accessToken);
+    if (!user || !appMetadata) return;
+    if (JSON.stringify(appMetadata) === JSON.stringify(user.appMetadata ?? {})) return;
+    const roles = appMetadata.roles;
+    this.#setUser({
+      ...user,
+      appMetadata,
+      roles:
+        Array.isArray(roles) && roles.every((role) => typeof role === 'string') ? roles : undefined,
+    });
   }
 
   /** Another tab logged in or refreshed its token: follow it (a refresh is not a login). */

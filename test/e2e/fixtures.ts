@@ -26,7 +26,12 @@ export const test = base.extend<{
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first.`);
-    const server = await startIdentityServer({ root: DEMO, quiet: true });
+    // As `npm start` serves it: with the demo's Identity event function.
+    const server = await startIdentityServer({
+      root: DEMO,
+      quiet: true,
+      functions: 'demo/netlify/functions',
+    });
     await use(server);
     await server.stop();
   },

@@ -135,6 +135,22 @@ const STATES: State[] = [
     },
   },
   {
+    name: 'gate, logged out',
+    template: (theme) =>
+      html`<netlify-identity-gate theme=${theme}><p>Members only</p></netlify-identity-gate>`,
+  },
+  {
+    name: 'gate, logged in without the role',
+    before: () => createUser(EMAIL, PASSWORD),
+    template: (theme) =>
+      html`<netlify-identity-gate theme=${theme} roles="editor"
+        ><p>Editors only</p></netlify-identity-gate
+      >`,
+    reach: async (_element, store) => {
+      await store.login(EMAIL, PASSWORD);
+    },
+  },
+  {
     name: 'button',
     template: (theme) => html`<netlify-identity-button theme=${theme}></netlify-identity-button>`,
   },

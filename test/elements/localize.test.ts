@@ -127,6 +127,7 @@ describe('language of the elements', () => {
       html`<netlify-signup></netlify-signup>`,
       html`<netlify-identity-menu></netlify-identity-menu>`,
       html`<netlify-identity-button></netlify-identity-button>`,
+      html`<netlify-identity-gate></netlify-identity-gate>`,
       html`<netlify-account></netlify-account>`,
     ]) {
       const { element } = await renderWithStore<HTMLElement>(template);
@@ -146,6 +147,11 @@ describe('language of the elements', () => {
       untranslated(account).filter((text) => !data.has(text)),
       'account',
     ).to.deep.equal([]);
+
+    const { element: gate } = await renderWithStore<HTMLElement>(
+      html`<netlify-identity-gate roles="editor"></netlify-identity-gate>`,
+    );
+    expect(untranslated(gate), 'gate without the role').to.deep.equal([]);
 
     const { openIdentityModal } = await import('../../src/elements/modal/open-modal.js');
     const modal = openIdentityModal('user', { opener: account });
