@@ -331,19 +331,21 @@ describe('Identity event functions: chains, background runs, failures and edits'
     );
     site.write(
       'identity-login-background.mjs',
-      `import { writeFileSync } from 'node:fs';
+      `import { existsSync, writeFileSync } from 'node:fs';
       export const handler = async (event) => {
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        // Held until the test has seen the login answered (a fixed delay flakes on a busy machine).
+        while (!existsSync(${JSON.stringify(site.marker('release'))})) await new Promise((resolve) => setTimeout(resolve, 10));
         writeFileSync(${JSON.stringify(site.marker('background'))}, JSON.parse(event.body).user.email);
         return { statusCode: 403 };
       };`,
     );
     site.write(
       'slow-notes.mjs',
-      `import { writeFileSync } from 'node:fs';
+      `import { existsSync, writeFileSync } from 'node:fs';
       export const config = { background: true };
       export default { async userLogin(event) {
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        // Held until the test has seen the login answered (a fixed delay flakes on a busy machine).
+        while (!existsSync(${JSON.stringify(site.marker('release'))})) await new Promise((resolve) => setTimeout(resolve, 10));
         writeFileSync(${JSON.stringify(site.marker('handler-background'))}, event.user.email);
         event.deny();
       } };`,
@@ -387,13 +389,12 @@ describe('Identity event functions: chains, background runs, failures and edits'
   test('background functions do not hold the login up, and their answer does not count', async () => {
     site.remove('broken-syntax.mjs');
     await site.t.api.createUser('bea@example.com', 'pw-123456');
-    const started = Date.now();
     await site.t.api.login('bea@example.com', 'pw-123456');
     assert.ok(!existsSync(site.marker('background')), 'the file-named one was still running');
     assert.ok(!existsSync(site.marker('handler-background')), 'the handler was still running');
+    writeFileSync(site.marker('release'), '');
     await until(() => existsSync(site.marker('background')), 'identity-login-background');
     await until(() => existsSync(site.marker('handler-background')), 'background handler');
-    assert.ok(Date.now() - started >= 400);
     await until(
       () => site.logged(/\[identity-login-background\] background run answered 403/),
       'the log',
