@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       '.scratch/',
-      '.netlify/',
+      '**/.netlify/',
       'dist/',
       'node_modules/',
       '.demo-build/',
@@ -47,7 +47,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['examples/*/vite.config.ts', 'examples/ssr/**/*.tsx'],
+    files: [
+      'examples/*/vite.config.ts',
+      'examples/ssr/**/*.tsx',
+      'examples/*/netlify/functions/**/*.{ts,mts}',
+      'demo/netlify/functions/**/*.{ts,mts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

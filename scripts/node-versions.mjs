@@ -98,6 +98,18 @@ async function runVersion(version, scripts, commands) {
   return { ok, lines };
 }
 
+// `--bin 22`: prints the path of that line's node binary (installing it first), for tests that
+// must run a tool on a newer Node than this one.
+if (process.argv[2] === '--bin') {
+  const version = PINNED[process.argv[3] ?? ''];
+  if (!version) {
+    console.error(`Usage: node scripts/node-versions.mjs --bin ${Object.keys(PINNED).join('|')}`);
+    process.exit(2);
+  }
+  console.log(join(nodeBin(version), 'node'));
+  process.exit(0);
+}
+
 const scripts = process.argv.slice(2);
 if (scripts.length === 0) {
   console.error('Usage: node scripts/node-versions.mjs <npm script>...');
