@@ -110,9 +110,13 @@ export interface RefreshTokenRecord {
   usedAt?: number;
 }
 
+/** How long after its rotation a second use of a refresh token counts as a race, not a replay. */
+export const REPLAY_GRACE_MS = 30 * 1000;
+
 /**
  * Opaque refresh tokens, rotated on every use with no grace period, like GoTrue's. A token used
- * twice means it was copied: the whole session it belongs to is revoked (GoTrue only refuses it).
+ * again past REPLAY_GRACE_MS means it was copied: the whole session it belongs to is revoked
+ * (GoTrue only refuses it).
  */
 export class RefreshTokens {
   private readonly byToken = new Map<string, RefreshTokenRecord>();
@@ -140,7 +144,9 @@ export class RefreshTokens {
     const found = this.byToken.get(token);
     if (!found) throw oauthError('invalid_grant', 'Invalid Refresh Token');
     if (found.usedAt !== undefined) {
-      this.revokeSession(found.sessionId);
+      // Soon after its rotation, a second use is two tabs racing for one token: refused, as GoTrue
+      // does, and the winner's session lives on. Later it is a copy being replayed.
+      if (this.clock() - found.usedAt > REPLAY_GRACE_MS) this.revokeSession(found.sessionId);
       throw oauthError('invalid_grant', 'Invalid Refresh Token');
     }
     const used = { ...found, usedAt: this.clock() };

@@ -68,6 +68,7 @@ describe('persistence with dataFile', () => {
     await first.api.call('POST', '/logout', { token: loggedOut.access_token });
     const replayed = await first.api.login('rev@example.com', 'pw');
     const next = (await first.api.refresh(replayed.refresh_token)).body.refresh_token;
+    first.clock.advance(31_000);
     assert.equal((await first.api.refresh(replayed.refresh_token)).status, 400);
     await first.server.stop();
     const second = await startTestServer({ dataFile });
