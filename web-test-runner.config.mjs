@@ -104,5 +104,7 @@ export default {
   ],
   browsers: await Promise.all(engines.map((engine) => launchers[engine]())),
   testFramework: { config: { timeout: 15000 } },
+  // Generous: a browser on a busy two-core CI machine can take more than the default 30 s to open a page.
+  browserStartTimeout: 120000,
   testsFinishTimeout: 600000,
 };
