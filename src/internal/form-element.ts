@@ -42,11 +42,7 @@ export class IdentityFormElement extends IdentityElement {
   /** Hides the element's own heading (the modal shows it in its title bar instead). */
   @property({ type: Boolean, reflect: true }) headless = false;
 
-  /**
-   * The fewest characters a new password may have (signup, recovery, invite, password change);
-   * said under the field and checked before sending. Logging in never checks it. Default 8.
-   */
-  @property({ attribute: 'password-min-length', type: Number })
+  /** Set by the forms that choose a new password (their `password-min-length` attribute). */
   passwordMinLength?: number;
 
   constructor() {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { User, UserUpdates } from '@netlify/identity';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, hiddenUsername, submitButton } from '../../internal/form-parts.js';
@@ -45,6 +45,13 @@ export class NetlifyAccount extends IdentityFormElement {
 
   /** Which section last saved successfully, for its confirmation message. */
   @state() private saved?: Section;
+
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
 
   override get viewTitle(): string {
     return this.t('account.title');

@@ -46,6 +46,13 @@ export class NetlifyAuthCallback extends IdentityFormElement {
   /** A path on this site to go to after success; anything else is ignored. */
   @property() redirect?: string;
 
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
+
   override get viewTitle(): string {
     const callback = this.identity.state.callback;
     if (callback?.type === 'recovery' && callback.status === 'needs-password') {
@@ -200,11 +207,7 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     const busy = this.submission.busy;
     switch (this.nextStep) {
       case 'login':
-        return html`<netlify-login
-          headless
-          theme=${this.theme}
-          password-min-length=${this.minPasswordLength}
-        ></netlify-login>`;
+        return html`<netlify-login headless theme=${this.theme}></netlify-login>`;
       case 'new-link':
         return html`${alertRegion(this.submission.error ? this.describeError(this.submission.error) : undefined)}
           <form novalidate @submit=${this.handleNewLink} aria-busy=${busy ? 'true' : 'false'}>

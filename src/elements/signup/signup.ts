@@ -40,6 +40,13 @@ export class NetlifySignup extends IdentityFormElement {
   /** Extra user_metadata sent with the signup; `full_name` pre-fills the name field. */
   @property({ attribute: false }) metadata: Record<string, unknown> = {};
 
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
+
   override get viewTitle(): string {
     return this.t('signup.title');
   }
