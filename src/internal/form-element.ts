@@ -43,7 +43,7 @@ export class IdentityFormElement extends IdentityElement {
   @property({ type: Boolean, reflect: true }) headless = false;
 
   /** Set by the forms that choose a new password (their `password-min-length` attribute). */
-  passwordMinLength?: number;
+  protected passwordMinLength?: number;
 
   constructor() {
     super();
