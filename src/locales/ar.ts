@@ -88,7 +88,7 @@ export const messages: Messages = {
   'error.email_not_confirmed': 'يُرجى تأكيد بريدك الإلكتروني أولًا: افتح الرابط الذي أرسلناه إليك.',
   'error.signup_disabled': 'التسجيل مغلق في هذا الموقع.',
   'error.user_exists': 'يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول بدلًا من ذلك.',
-  'error.invalid_input': 'بعض البيانات غير صالحة: {detail}',
+  'error.invalid_input': 'بعض البيانات غير صالحة.',
   'error.invalid_token': 'هذا الرابط غير صالح أو انتهت صلاحيته. اطلب رابطًا جديدًا.',
   'error.rate_limited': 'محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
   'error.provider_disabled': 'مزوّد تسجيل الدخول هذا غير مفعّل لهذا الموقع.',
@@ -98,5 +98,5 @@ export const messages: Messages = {
     'تسجيل الدخول غير متاح: لم يتم تفعيل Netlify Identity على هذا الموقع.',
   'error.network': 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',
   'error.server': 'حدثت مشكلة في الخادم. يُرجى المحاولة مرة أخرى بعد قليل.',
-  'error.unknown': 'حدث خطأ ما: {detail}',
+  'error.unknown': 'حدث خطأ ما.',
 };

@@ -91,7 +91,7 @@ export const messages: Messages = {
     'Nejdříve prosím potvrďte svůj e-mail: otevřete odkaz, který jsme vám poslali.',
   'error.signup_disabled': 'Registrace na tomto webu jsou uzavřené.',
   'error.user_exists': 'Účet s tímto e-mailem už existuje. Přihlaste se k němu.',
-  'error.invalid_input': 'Některé údaje nejsou platné: {detail}',
+  'error.invalid_input': 'Některé údaje nejsou platné.',
   'error.invalid_token': 'Tento odkaz je neplatný nebo vypršel. Požádejte o nový.',
   'error.rate_limited': 'Příliš mnoho pokusů. Počkejte prosím několik minut a zkuste to znovu.',
   'error.provider_disabled': 'Tento poskytovatel přihlášení není pro tento web povolený.',
@@ -101,5 +101,5 @@ export const messages: Messages = {
     'Přihlášení není k dispozici: na tomto webu není povolená služba Netlify Identity.',
   'error.network': 'Nelze se připojit k serveru. Zkontrolujte připojení a zkuste to znovu.',
   'error.server': 'Na serveru došlo k chybě. Zkuste to prosím za chvíli znovu.',
-  'error.unknown': 'Něco se pokazilo: {detail}',
+  'error.unknown': 'Něco se pokazilo.',
 };

@@ -95,7 +95,7 @@ export const messages: Messages = {
   'error.signup_disabled': 'Registrierungen sind auf dieser Website geschlossen.',
   'error.user_exists':
     'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitte melden Sie sich stattdessen an.',
-  'error.invalid_input': 'Einige Angaben sind ungültig: {detail}',
+  'error.invalid_input': 'Einige Angaben sind ungültig.',
   'error.invalid_token': 'Dieser Link ist ungültig oder abgelaufen. Fordern Sie einen neuen an.',
   'error.rate_limited':
     'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
@@ -108,5 +108,5 @@ export const messages: Messages = {
     'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.server':
     'Beim Server ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.',
-  'error.unknown': 'Etwas ist schiefgelaufen: {detail}',
+  'error.unknown': 'Etwas ist schiefgelaufen.',
 };

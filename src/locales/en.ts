@@ -86,7 +86,7 @@ export const en = {
   'error.email_not_confirmed': 'Please confirm your email first: open the link we sent you.',
   'error.signup_disabled': 'Signups are closed on this site.',
   'error.user_exists': 'An account with this email already exists. Log in instead.',
-  'error.invalid_input': 'Some of the details are not valid: {detail}',
+  'error.invalid_input': 'Some of the details are not valid.',
   'error.invalid_token': 'This link is invalid or has expired. Ask for a new one.',
   'error.rate_limited': 'Too many attempts. Please wait a few minutes and try again.',
   'error.provider_disabled': 'This login provider is not enabled for this site.',
@@ -96,7 +96,7 @@ export const en = {
     'Login is not available: Netlify Identity is not enabled on this site.',
   'error.network': 'Can’t reach the server. Check your connection and try again.',
   'error.server': 'The server had a problem. Please try again in a moment.',
-  'error.unknown': 'Something went wrong: {detail}',
+  'error.unknown': 'Something went wrong.',
 } as const;
 
 export type MessageKey = keyof typeof en;

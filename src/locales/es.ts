@@ -96,7 +96,7 @@ export const messages: Messages = {
     'Primero confirma tu correo electrónico: abre el enlace que te enviamos.',
   'error.signup_disabled': 'El registro está cerrado en este sitio.',
   'error.user_exists': 'Ya existe una cuenta con este correo electrónico. Inicia sesión con ella.',
-  'error.invalid_input': 'Algunos datos no son válidos: {detail}',
+  'error.invalid_input': 'Algunos datos no son válidos.',
   'error.invalid_token': 'Este enlace no es válido o ha caducado. Solicita uno nuevo.',
   'error.rate_limited': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
   'error.provider_disabled': 'Este proveedor de inicio de sesión no está habilitado en este sitio.',
@@ -106,5 +106,5 @@ export const messages: Messages = {
     'El inicio de sesión no está disponible: Netlify Identity no está habilitado en este sitio.',
   'error.network': 'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.server': 'El servidor tuvo un problema. Inténtalo de nuevo en un momento.',
-  'error.unknown': 'Algo salió mal: {detail}',
+  'error.unknown': 'Algo salió mal.',
 };

@@ -93,7 +93,7 @@ export const messages: Messages = {
     'Veuillez d’abord confirmer votre adresse e-mail : ouvrez le lien que nous vous avons envoyé.',
   'error.signup_disabled': 'Les inscriptions sont fermées sur ce site.',
   'error.user_exists': 'Un compte existe déjà avec cette adresse e-mail. Connectez-vous plutôt.',
-  'error.invalid_input': 'Certaines informations ne sont pas valides : {detail}',
+  'error.invalid_input': 'Certaines informations ne sont pas valides.',
   'error.invalid_token': 'Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau.',
   'error.rate_limited': 'Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.',
   'error.provider_disabled': 'Ce fournisseur de connexion n’est pas activé pour ce site.',
@@ -103,5 +103,5 @@ export const messages: Messages = {
     'La connexion n’est pas disponible : Netlify Identity n’est pas activé sur ce site.',
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.server': 'Le serveur a rencontré un problème. Veuillez réessayer dans un instant.',
-  'error.unknown': 'Une erreur s’est produite : {detail}',
+  'error.unknown': 'Une erreur s’est produite.',
 };

@@ -93,7 +93,7 @@ export const messages: Messages = {
     'Előbb erősítse meg az e-mail-címét: nyissa meg az általunk küldött linket.',
   'error.signup_disabled': 'Ezen a webhelyen a regisztráció le van zárva.',
   'error.user_exists': 'Ezzel az e-mail-címmel már létezik fiók. Jelentkezzen be inkább.',
-  'error.invalid_input': 'Néhány adat érvénytelen: {detail}',
+  'error.invalid_input': 'Néhány adat érvénytelen.',
   'error.invalid_token': 'Ez a link érvénytelen vagy lejárt. Kérjen újat.',
   'error.rate_limited': 'Túl sok próbálkozás. Várjon néhány percet, és próbálja újra.',
   'error.provider_disabled': 'Ez a bejelentkezési szolgáltató nincs engedélyezve ezen a webhelyen.',
@@ -103,5 +103,5 @@ export const messages: Messages = {
     'A bejelentkezés nem érhető el: a Netlify Identity nincs engedélyezve ezen a webhelyen.',
   'error.network': 'Nem érhető el a szerver. Ellenőrizze a kapcsolatot, és próbálja újra.',
   'error.server': 'Hiba történt a szerveren. Kérjük, próbálja újra egy kicsit később.',
-  'error.unknown': 'Hiba történt: {detail}',
+  'error.unknown': 'Hiba történt.',
 };

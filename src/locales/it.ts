@@ -92,7 +92,7 @@ export const messages: Messages = {
   'error.email_not_confirmed': 'Prima conferma la tua email: apri il link che ti abbiamo inviato.',
   'error.signup_disabled': 'Le registrazioni su questo sito sono chiuse.',
   'error.user_exists': 'Esiste già un account con questa email. Accedi invece di registrarti.',
-  'error.invalid_input': 'Alcuni dati non sono validi: {detail}',
+  'error.invalid_input': 'Alcuni dati non sono validi.',
   'error.invalid_token': 'Questo link non è valido o è scaduto. Richiedine uno nuovo.',
   'error.rate_limited': 'Troppi tentativi. Attendi qualche minuto e riprova.',
   'error.provider_disabled': 'Questo provider di accesso non è attivo per questo sito.',
@@ -102,5 +102,5 @@ export const messages: Messages = {
     'L’accesso non è disponibile: Netlify Identity non è attivo su questo sito.',
   'error.network': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   'error.server': 'Si è verificato un problema con il server. Riprova tra poco.',
-  'error.unknown': 'Qualcosa è andato storto: {detail}',
+  'error.unknown': 'Qualcosa è andato storto.',
 };

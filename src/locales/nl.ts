@@ -94,7 +94,7 @@ export const messages: Messages = {
     'Bevestig eerst je e-mailadres: open de link die we je hebben gestuurd.',
   'error.signup_disabled': 'Registreren is op deze site niet mogelijk.',
   'error.user_exists': 'Er bestaat al een account met dit e-mailadres. Log daarmee in.',
-  'error.invalid_input': 'Sommige gegevens zijn ongeldig: {detail}',
+  'error.invalid_input': 'Sommige gegevens zijn ongeldig.',
   'error.invalid_token': 'Deze link is ongeldig of verlopen. Vraag een nieuwe aan.',
   'error.rate_limited': 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
   'error.provider_disabled': 'Deze inlogmethode is niet ingeschakeld voor deze site.',
@@ -104,5 +104,5 @@ export const messages: Messages = {
     'Inloggen is niet beschikbaar: Netlify Identity is niet ingeschakeld op deze site.',
   'error.network': 'Kan de server niet bereiken. Controleer je verbinding en probeer het opnieuw.',
   'error.server': 'Er ging iets mis op de server. Probeer het zo opnieuw.',
-  'error.unknown': 'Er ging iets mis: {detail}',
+  'error.unknown': 'Er ging iets mis.',
 };

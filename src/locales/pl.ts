@@ -91,7 +91,7 @@ export const messages: Messages = {
   'error.email_not_confirmed': 'Najpierw potwierdź adres e-mail: otwórz link, który Ci wysłaliśmy.',
   'error.signup_disabled': 'Rejestracja w tej witrynie jest zamknięta.',
   'error.user_exists': 'Konto z tym adresem e-mail już istnieje. Zaloguj się na nie.',
-  'error.invalid_input': 'Niektóre dane są nieprawidłowe: {detail}',
+  'error.invalid_input': 'Niektóre dane są nieprawidłowe.',
   'error.invalid_token': 'Ten link jest nieprawidłowy lub wygasł. Poproś o nowy.',
   'error.rate_limited': 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
   'error.provider_disabled': 'Ten dostawca logowania nie jest włączony w tej witrynie.',
@@ -101,5 +101,5 @@ export const messages: Messages = {
     'Logowanie jest niedostępne: Netlify Identity nie jest włączone w tej witrynie.',
   'error.network': 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
   'error.server': 'Wystąpił problem z serwerem. Spróbuj ponownie za chwilę.',
-  'error.unknown': 'Coś poszło nie tak: {detail}',
+  'error.unknown': 'Coś poszło nie tak.',
 };

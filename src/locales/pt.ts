@@ -91,7 +91,7 @@ export const messages: Messages = {
   'error.email_not_confirmed': 'Confirme primeiro o seu e-mail: abra o link que lhe foi enviado.',
   'error.signup_disabled': 'Não é possível criar contas neste site.',
   'error.user_exists': 'Já existe uma conta com este e-mail. Inicie sessão com ela.',
-  'error.invalid_input': 'Alguns dados não são válidos: {detail}',
+  'error.invalid_input': 'Alguns dados não são válidos.',
   'error.invalid_token': 'Este link é inválido ou expirou. Peça um novo.',
   'error.rate_limited': 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   'error.provider_disabled': 'Este serviço de início de sessão não está ativado neste site.',
@@ -102,5 +102,5 @@ export const messages: Messages = {
   'error.network':
     'Não foi possível comunicar com o servidor. Verifique a sua conexão e tente novamente.',
   'error.server': 'O servidor teve um problema. Tente novamente daqui a pouco.',
-  'error.unknown': 'Ocorreu um erro: {detail}',
+  'error.unknown': 'Ocorreu um erro.',
 };

@@ -91,7 +91,7 @@ export const messages: Messages = {
     'Najprv, prosím, potvrďte svoj e-mail: otvorte odkaz, ktorý sme vám poslali.',
   'error.signup_disabled': 'Registrácia na tejto stránke je uzavretá.',
   'error.user_exists': 'Účet s týmto e-mailom už existuje. Prihláste sa doň.',
-  'error.invalid_input': 'Niektoré údaje nie sú platné: {detail}',
+  'error.invalid_input': 'Niektoré údaje nie sú platné.',
   'error.invalid_token': 'Tento odkaz je neplatný alebo jeho platnosť vypršala. Požiadajte o nový.',
   'error.rate_limited': 'Príliš veľa pokusov. Počkajte, prosím, niekoľko minút a skúste to znova.',
   'error.provider_disabled': 'Tento poskytovateľ prihlásenia nie je pre túto stránku povolený.',
@@ -101,5 +101,5 @@ export const messages: Messages = {
     'Prihlásenie nie je k dispozícii: na tejto stránke nie je povolená služba Netlify Identity.',
   'error.network': 'Nedá sa pripojiť k serveru. Skontrolujte pripojenie a skúste to znova.',
   'error.server': 'Na serveri sa vyskytla chyba. Skúste to, prosím, o chvíľu znova.',
-  'error.unknown': 'Niečo sa pokazilo: {detail}',
+  'error.unknown': 'Niečo sa pokazilo.',
 };

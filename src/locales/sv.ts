@@ -92,7 +92,7 @@ export const messages: Messages = {
     'Bekräfta din e-postadress först: öppna länken vi skickade till dig.',
   'error.signup_disabled': 'Registreringen är stängd på den här webbplatsen.',
   'error.user_exists': 'Det finns redan ett konto med den här e-postadressen. Logga in i stället.',
-  'error.invalid_input': 'Vissa uppgifter är ogiltiga: {detail}',
+  'error.invalid_input': 'Vissa uppgifter är ogiltiga.',
   'error.invalid_token': 'Länken är ogiltig eller har gått ut. Begär en ny.',
   'error.rate_limited': 'För många försök. Vänta några minuter och försök igen.',
   'error.provider_disabled': 'Den här inloggningstjänsten är inte aktiverad för webbplatsen.',
@@ -102,5 +102,5 @@ export const messages: Messages = {
     'Inloggning är inte tillgänglig: Netlify Identity är inte aktiverat på den här webbplatsen.',
   'error.network': 'Det går inte att nå servern. Kontrollera din anslutning och försök igen.',
   'error.server': 'Något gick fel på servern. Försök igen om en stund.',
-  'error.unknown': 'Något gick fel: {detail}',
+  'error.unknown': 'Något gick fel.',
 };

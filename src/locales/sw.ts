@@ -92,7 +92,7 @@ export const messages: Messages = {
     'Tafadhali thibitisha barua pepe yako kwanza: fungua kiungo tulichokutumia.',
   'error.signup_disabled': 'Usajili umefungwa kwenye tovuti hii.',
   'error.user_exists': 'Tayari kuna akaunti yenye barua pepe hii. Ingia badala yake.',
-  'error.invalid_input': 'Baadhi ya maelezo si sahihi: {detail}',
+  'error.invalid_input': 'Baadhi ya maelezo si sahihi.',
   'error.invalid_token': 'Kiungo hiki si sahihi au muda wake umeisha. Omba kipya.',
   'error.rate_limited': 'Majaribio mengi mno. Tafadhali subiri dakika chache kisha ujaribu tena.',
   'error.provider_disabled': 'Mtoa huduma huyu wa kuingia hajawezeshwa kwa tovuti hii.',
@@ -102,5 +102,5 @@ export const messages: Messages = {
     'Kuingia hakupatikani: Netlify Identity haijawezeshwa kwenye tovuti hii.',
   'error.network': 'Imeshindwa kufikia seva. Angalia muunganisho wako kisha ujaribu tena.',
   'error.server': 'Seva imepata tatizo. Tafadhali jaribu tena baada ya muda mfupi.',
-  'error.unknown': 'Hitilafu imetokea: {detail}',
+  'error.unknown': 'Hitilafu imetokea.',
 };

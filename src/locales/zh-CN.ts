@@ -85,7 +85,7 @@ export const messages: Messages = {
   'error.email_not_confirmed': '请先确认你的邮箱：打开我们发给你的链接。',
   'error.signup_disabled': '本网站已关闭注册。',
   'error.user_exists': '该邮箱已注册账号，请直接登录。',
-  'error.invalid_input': '部分信息无效：{detail}',
+  'error.invalid_input': '部分信息无效。',
   'error.invalid_token': '此链接无效或已过期。请重新申请。',
   'error.rate_limited': '尝试次数过多。请等待几分钟后重试。',
   'error.provider_disabled': '本网站未启用此登录方式。',
@@ -94,5 +94,5 @@ export const messages: Messages = {
   'error.identity_unavailable': '无法登录：本网站未启用 Netlify Identity。',
   'error.network': '无法连接到服务器。请检查网络连接后重试。',
   'error.server': '服务器出现问题。请稍后重试。',
-  'error.unknown': '出了点问题：{detail}',
+  'error.unknown': '出了点问题。',
 };

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { NetlifySignup } from '../../src/elements/signup/signup.js';
 import {
+  addFault,
   buttonNamed,
   clearBrowserSession,
   cookie,
@@ -157,5 +158,27 @@ describe('<netlify-signup>', () => {
     await element.updateComplete;
     expect(input.type).to.equal('text');
     expect(buttonNamed(element, 'Show password').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('a refusal from the server is said in the page language, without the server text', async () => {
+    await addFault({
+      path: '/signup',
+      method: 'POST',
+      status: 422,
+      body: { code: 422, msg: 'Unable to validate email address: invalid format' },
+    });
+    const { element } = await renderWithStore<NetlifySignup>(
+      html`<netlify-signup locale="de"></netlify-signup>`,
+    );
+    await until(() => element.textContent?.includes('Registrieren'), 'German');
+    fill(element, 'Name', 'Mary Somerville');
+    fill(element, 'E-Mail', EMAIL);
+    fill(element, 'Passwort', PASSWORD);
+    buttonNamed(element, 'Registrieren').click();
+    await until(() => element.querySelector('[role="alert"]')?.textContent?.trim(), 'the error');
+    expect(element.querySelector('[role="alert"]')?.textContent?.trim()).to.equal(
+      'Einige Angaben sind ungültig.',
+    );
+    expect(element.textContent).not.to.contain('Unable to validate');
   });
 });
