@@ -15,6 +15,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'demo/index.html'),
         cdn: resolve(import.meta.dirname, 'demo/cdn.html'),
         theming: resolve(import.meta.dirname, 'demo/theming.html'),
+        account: resolve(import.meta.dirname, 'demo/account.html'),
       },
     },
   },
