@@ -60,6 +60,17 @@ export class IdentityFormElement extends IdentityElement {
     adoptFormStyles(this.getRootNode());
   }
 
+  /**
+   * Focuses the first field of the form on screen (never a provider button, where Enter would leave
+   * for the provider), else its first button.
+   */
+  override focus(options?: FocusOptions): void {
+    const field = this.querySelector<HTMLElement>(
+      'form input:not([type="hidden"]):not([tabindex="-1"]):not([disabled])',
+    );
+    (field ?? this.querySelector<HTMLElement>('button:not([disabled]), a[href]'))?.focus(options);
+  }
+
   /** The heading of what is on screen now, for a container that shows it elsewhere. */
   get viewTitle(): string {
     return '';

@@ -295,4 +295,11 @@ describe('<netlify-login>', () => {
     expect(element.scrollWidth).to.be.at.most(320);
     expect(element.getBoundingClientRect().width).to.be.at.most(320);
   });
+
+  it('focus() goes to the first field, never to a provider button', async () => {
+    await setSettings({ external: { github: true } });
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    element.focus();
+    expect(document.activeElement).to.equal(element.querySelector('input[name="email"]'));
+  });
 });
