@@ -13,6 +13,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   workers: process.env.CI ? 1 : 2,
   retries: 0,
+  // Screenshot baselines (Chromium on Debian) keep one name whatever the projects are called.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {

@@ -16,6 +16,7 @@ export default defineConfig({
         cdn: resolve(import.meta.dirname, 'demo/cdn.html'),
         theming: resolve(import.meta.dirname, 'demo/theming.html'),
         members: resolve(import.meta.dirname, 'demo/members/index.html'),
+        account: resolve(import.meta.dirname, 'demo/account.html'),
       },
     },
   },

@@ -14,10 +14,11 @@ export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client'].ma
 export const CORE_BUDGET_BYTES = 10_000;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
- * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 22 KB).
+ * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 24.7 KB). The login
+ * view's provider marks, password toggle and hints take 2.6 KB of it.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
-export const FIRST_VISIT_BUDGET_BYTES = 21_800;
+export const FIRST_VISIT_BUDGET_BYTES = 24_600;
 
 export function fileSizes(file) {
   const code = readFileSync(file);

@@ -26,66 +26,88 @@ export function renderPage(title: string, body: string): string {
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
+<header class="site-header">
+  <a class="brand" href="/">← Back to the site</a>
+  <span class="meta">Local Netlify Identity</span>
+</header>
 ${body}
 </body>
 </html>
 `;
 }
 
+/** The same palette as the demo and the elements' default theme: one accent colour everywhere. */
 export const STYLESHEET = `:root {
   color-scheme: light dark;
-  --bg: #f4f5f7;
+  --bg: #f3f4f6;
   --card: #ffffff;
-  --text: #1d2433;
-  --muted: #5d6678;
-  --line: #dfe3ea;
-  --accent: #00857a;
+  --text: #1f2328;
+  --muted: #59636e;
+  --line: #d0d7de;
+  --field: #818b98;
+  --accent: #1d4ed8;
+  --accent-hover: #1e40af;
   --accent-text: #ffffff;
-  --badge: #e8f3f2;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --badge: #dbeafe;
+  --focus: #0b5fff;
+  --error: #c41d2a;
+  font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
   line-height: 1.5;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --bg: #12161f;
-    --card: #1b212d;
-    --text: #e7eaf0;
-    --muted: #9aa3b5;
-    --line: #2c3443;
-    --accent: #32c5b4;
-    --accent-text: #06201d;
-    --badge: #1f3432;
+    --bg: #0d1117;
+    --card: #151b23;
+    --text: #e6edf3;
+    --muted: #9198a1;
+    --line: #3d444d;
+    --field: #656c76;
+    --accent: #6ea8ff;
+    --accent-hover: #9cc3ff;
+    --accent-text: #0d1117;
+    --badge: #1c2b45;
+    --focus: #79b8ff;
+    --error: #ff8182;
   }
 }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--text); }
-main { max-width: 52rem; margin: 0 auto; padding: 2rem 1rem 4rem; }
-main.narrow { max-width: 26rem; }
-header { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
-h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
-p.lede { color: var(--muted); margin: 0 0 1.5rem; }
+body { margin: 0; background: var(--bg); color: var(--text); overflow-wrap: anywhere; }
+.site-header {
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.75rem 1.5rem;
+  padding: 0.75rem clamp(1rem, 4vw, 1.5rem); background: var(--card); border-bottom: 1px solid var(--line);
+}
+.site-header .brand { font-weight: 700; color: inherit; text-decoration: none; }
+.site-header .brand:hover { text-decoration: underline; }
+main { max-width: 52rem; margin: 0 auto; padding: 2rem clamp(1rem, 4vw, 1.5rem) 4rem; }
+main.narrow { max-width: 28rem; }
+header.page-head { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; margin-bottom: 1.5rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 0.25rem; }
+p.lede { color: var(--muted); margin: 0; }
 a { color: var(--accent); }
-.card { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 1.25rem; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 1.25rem clamp(1rem, 4vw, 1.5rem); }
 .mails { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
 .mail { display: grid; gap: 0.35rem; }
 .mail p { margin: 0; }
 .mail-head { display: flex; gap: 0.75rem; align-items: baseline; flex-wrap: wrap; }
 .mail-subject { font-weight: 600; font-size: 1.05rem; margin: 0; }
 .badge { background: var(--badge); color: var(--accent); border-radius: 999px; padding: 0.05rem 0.6rem; font-size: 0.8rem; font-weight: 600; }
-.meta { color: var(--muted); font-size: 0.9rem; margin: 0; overflow-wrap: anywhere; }
-.link { overflow-wrap: anywhere; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
+.meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
+.link { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85rem; }
 .button, button {
-  display: inline-block; font: inherit; font-weight: 600; border-radius: 0.5rem; padding: 0.55rem 1.1rem;
+  display: inline-block; font: inherit; font-weight: 600; border-radius: 0.5rem; padding: 0.5rem 1.1rem; min-height: 2.5rem;
   border: 1px solid var(--accent); background: var(--accent); color: var(--accent-text); cursor: pointer; text-decoration: none;
 }
-button.secondary, .button.secondary { background: transparent; color: var(--accent); }
-.empty { text-align: center; color: var(--muted); padding: 2.5rem 1rem; }
+.button:hover, button:hover { background: var(--accent-hover); border-color: var(--accent-hover); }
+button.secondary, .button.secondary { background: transparent; color: var(--text); border-color: var(--field); }
+button.secondary:hover, .button.secondary:hover { border-color: var(--accent); background: transparent; }
+.empty { text-align: center; color: var(--muted); padding: 2.5rem 1rem; margin: 0; }
 form { display: grid; gap: 1rem; }
 label { display: grid; gap: 0.3rem; font-weight: 600; }
-input { font: inherit; font-weight: 400; padding: 0.55rem 0.7rem; border: 1px solid var(--line); border-radius: 0.5rem; background: var(--bg); color: var(--text); }
-.actions { display: flex; gap: 0.75rem; justify-content: flex-end; }
-.provider { display: flex; align-items: center; gap: 0.75rem; margin-bottom: 1rem; }
-.provider img { border-radius: 50%; }
-.error { color: #c62828; font-weight: 600; margin: 0; }
-.note { color: var(--muted); font-size: 0.85rem; margin: 1rem 0 0; }
+input { font: inherit; font-weight: 400; min-height: 2.5rem; padding: 0.4rem 0.75rem; border: 1px solid var(--field); border-radius: 0.5rem; background: var(--card); color: var(--text); }
+.actions { display: flex; gap: 0.75rem; justify-content: flex-end; flex-wrap: wrap; }
+.provider { display: flex; align-items: center; gap: 0.75rem; margin-bottom: 1.25rem; }
+.provider img { border-radius: 50%; flex: none; }
+.error { color: var(--error); border: 1px solid var(--error); border-radius: 0.5rem; padding: 0.5rem 0.75rem; margin: 0; }
+.note { color: var(--muted); font-size: 0.85rem; margin: 1.25rem 0 0; }
 `;

@@ -29,7 +29,7 @@ export function renderMailbox(mails: readonly Mail[], mailboxPath: string): stri
   return renderPage(
     'Mailbox · local Netlify Identity',
     `<main>
-<header>
+<header class="page-head">
   <div>
     <h1>Mailbox</h1>
     <p class="lede">Mail the local identity server would have sent (${mails.length}). Nothing leaves this machine.</p>

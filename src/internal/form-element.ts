@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MessageKey } from '../localize/localize.js';
 import type { OAuthProvider } from '../store/identity-store.js';
 import { formStyles } from '../styles/form-styles.js';
-import { formValues, providerName, validateForm } from './form-parts.js';
+import { field, formValues, providerName, validateForm } from './form-parts.js';
+import type { FieldOptions, FieldProblem } from './form-parts.js';
+import { defaultPasswordMinLength } from './password-policy.js';
+import { providerMark } from './provider-marks.js';
 import { IdentityElement } from './identity-element.js';
 import { SubmitController } from './submit-controller.js';
 
@@ -32,10 +34,16 @@ export class IdentityFormElement extends IdentityElement {
   protected readonly submission = new SubmitController(this);
 
   /** Validation messages by field name, shown under the fields. */
-  @state() protected fieldErrors: Record<string, MessageKey> = {};
+  @state() protected fieldErrors: Record<string, FieldProblem> = {};
+
+  /** Ids of the password inputs shown as text. */
+  @state() private revealed: ReadonlySet<string> = new Set();
 
   /** Hides the element's own heading (the modal shows it in its title bar instead). */
   @property({ type: Boolean, reflect: true }) headless = false;
+
+  /** Set by the forms that choose a new password (their `password-min-length` attribute). */
+  protected passwordMinLength?: number;
 
   constructor() {
     super();
@@ -50,6 +58,17 @@ export class IdentityFormElement extends IdentityElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptFormStyles(this.getRootNode());
+  }
+
+  /**
+   * Focuses the first field of the form on screen (never a provider button, where Enter would leave
+   * for the provider), else its first button.
+   */
+  override focus(options?: FocusOptions): void {
+    const field = this.querySelector<HTMLElement>(
+      'form input:not([type="hidden"]):not([tabindex="-1"]):not([disabled])',
+    );
+    (field ?? this.querySelector<HTMLElement>('button:not([disabled]), a[href]'))?.focus(options);
   }
 
   /** The heading of what is on screen now, for a container that shows it elsewhere. */
@@ -73,8 +92,46 @@ export class IdentityFormElement extends IdentityElement {
   }
 
   protected fieldError(name: string): string | undefined {
-    const key = this.fieldErrors[name];
-    return key ? this.t(key) : undefined;
+    const problem = this.fieldErrors[name];
+    return problem ? this.t(problem.key, problem.values) : undefined;
+  }
+
+  /** The minimum length in force: the attribute when it is a sensible number, else the default. */
+  protected get minPasswordLength(): number {
+    const own = this.passwordMinLength;
+    return own !== undefined && Number.isInteger(own) && own > 0 ? own : defaultPasswordMinLength();
+  }
+
+  /** A password input with its show/hide toggle. */
+  protected passwordField(options: Omit<FieldOptions, 'type' | 'reveal'>): TemplateResult {
+    const shown = this.revealed.has(options.id);
+    return field({
+      ...options,
+      type: 'password',
+      reveal: {
+        shown,
+        label: this.t('field.showPassword'),
+        onToggle: () => {
+          const next = new Set(this.revealed);
+          if (shown) next.delete(options.id);
+          else next.add(options.id);
+          this.revealed = next;
+        },
+      },
+    });
+  }
+
+  /** A field for choosing a password: the minimum length is said up front and checked on submit. */
+  protected newPasswordField(
+    options: Omit<FieldOptions, 'type' | 'reveal' | 'autocomplete' | 'minLength' | 'hint'>,
+  ): TemplateResult {
+    const count = this.minPasswordLength;
+    return this.passwordField({
+      ...options,
+      autocomplete: 'new-password',
+      minLength: count,
+      hint: this.t('field.passwordHint', { count: String(count) }),
+    });
   }
 
   /** One "Continue with …" button per provider; each leaves for the provider's consent page. */
@@ -84,9 +141,11 @@ export class IdentityFormElement extends IdentityElement {
         (provider) =>
           html`<button
             type="button"
+            class="provider"
             @click=${() => void this.submission.run(() => this.identity.store.oauthLogin(provider, this))}
           >
-            ${this.t('oauth.continueWith', { provider: providerName(provider) })}
+            ${providerMark(provider)}
+            <span>${this.t('oauth.continueWith', { provider: providerName(provider) })}</span>
           </button>`,
       )}
     </div>`;
@@ -97,7 +156,7 @@ export class IdentityFormElement extends IdentityElement {
     const providers = this.identity.state.settings?.providers ?? [];
     if (providers.length === 0) return nothing;
     return html`${this.renderProviderButtons(providers)}
-      <p class="separator">${this.t('oauth.or')}</p>`;
+      <p class="separator"><span>${this.t('oauth.or')}</span></p>`;
   }
 
   /** Tells a hosting modal that the view (and its title) changed. */

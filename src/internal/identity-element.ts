@@ -37,6 +37,6 @@ export class IdentityElement extends LitElement {
 
   /** An error in words a person understands, in the element's language. */
   protected describeError(error: IdentityError): string {
-    return this.t(`error.${error.code}`, { detail: error.message });
+    return this.t(`error.${error.code}`);
   }
 }

@@ -10,6 +10,7 @@ export const messages: Messages = {
   'action.continue': 'Weiter',
   'gate.noAccess':
     'Dieser Inhalt ist Mitgliedern mit Zugang vorbehalten. Ihr Konto hat ihn noch nicht.',
+  'action.dismiss': 'Schließen',
   'login.title': 'Anmelden',
   'login.submit': 'Anmelden',
   'login.busy': 'Anmeldung läuft…',
@@ -42,6 +43,18 @@ export const messages: Messages = {
   'invite.withProvider': 'Oder annehmen mit',
   'callback.title': 'Ihr Konto',
   'callback.errorTitle': 'Dieser Link hat nicht funktioniert',
+  'callback.deniedTitle': 'Zugriff nicht gewährt',
+  'callback.denied':
+    'Der Zugriff wurde nicht gewährt, daher sind Sie nicht angemeldet. Sie können es erneut versuchen.',
+  'callback.expiredTitle': 'Dieser Link ist abgelaufen',
+  'callback.expired': 'Dieser Link ist abgelaufen oder wurde bereits verwendet.',
+  'callback.expiredHelp':
+    'Links in unseren E-Mails funktionieren nur einmal und nur für begrenzte Zeit. Wenn Sie diesen Link schon verwendet haben, melden Sie sich an. Andernfalls fordern Sie einen neuen Link an.',
+  'callback.failed': 'Dieser Link konnte nicht verwendet werden. Bitte versuchen Sie es erneut.',
+  'callback.getNewLink': 'Neuen Link anfordern',
+  'callback.sendNewLink': 'Neuen Link senden',
+  'callback.newLinkSent':
+    'Falls ein Konto für {email} existiert, ist ein neuer Link unterwegs. Damit melden Sie sich an und wählen ein Passwort.',
   'callback.confirmed': 'Ihre E-Mail-Adresse ist bestätigt. Sie sind jetzt angemeldet.',
   'callback.oauth': 'Sie sind jetzt angemeldet.',
   'callback.working': 'Einen Moment…',
@@ -51,7 +64,7 @@ export const messages: Messages = {
   'loggedIn.as': 'Angemeldet als {name}',
   'account.title': 'Ihr Konto',
   'account.loggedOut': 'Melden Sie sich an, um Ihr Konto zu verwalten.',
-  'account.nameSection': 'Name',
+  'account.profileSection': 'Profil',
   'account.saveName': 'Name speichern',
   'account.nameSaved': 'Ihr Name wurde gespeichert.',
   'account.emailSection': 'E-Mail-Adresse',
@@ -68,8 +81,11 @@ export const messages: Messages = {
   'field.email': 'E-Mail',
   'field.password': 'Passwort',
   'field.newPassword': 'Neues Passwort',
+  'field.showPassword': 'Passwort anzeigen',
+  'field.passwordHint': 'Mindestens {count} Zeichen.',
   'field.required': 'Bitte füllen Sie dieses Feld aus.',
   'field.invalidEmail': 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
+  'field.tooShort': 'Verwenden Sie mindestens {count} Zeichen.',
   'oauth.continueWith': 'Weiter mit {provider}',
   'oauth.or': 'oder',
   'status.slow': 'Das dauert länger als üblich. Wird noch bearbeitet…',
@@ -81,7 +97,7 @@ export const messages: Messages = {
   'error.signup_disabled': 'Registrierungen sind auf dieser Website geschlossen.',
   'error.user_exists':
     'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitte melden Sie sich stattdessen an.',
-  'error.invalid_input': 'Einige Angaben sind ungültig: {detail}',
+  'error.invalid_input': 'Einige Angaben sind ungültig.',
   'error.invalid_token': 'Dieser Link ist ungültig oder abgelaufen. Fordern Sie einen neuen an.',
   'error.rate_limited':
     'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
@@ -94,5 +110,5 @@ export const messages: Messages = {
     'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.server':
     'Beim Server ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.',
-  'error.unknown': 'Etwas ist schiefgelaufen: {detail}',
+  'error.unknown': 'Etwas ist schiefgelaufen.',
 };

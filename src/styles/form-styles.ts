@@ -11,14 +11,24 @@ const scope = unsafeCSS(`:where(${FORM_HOSTS})`);
 export const formStyles = css`
   ${themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)}
   ${scope} {
-    display: block;
+    /* One gap between the blocks (alerts, notices, providers, form, footer): empty ones take none. */
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+    max-inline-size: var(--netlify-identity-form-max-width, 28rem);
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.5;
+    /* A 5,000-character email breaks instead of pushing the form off screen. */
+    overflow-wrap: anywhere;
 
     & :where(h2) {
       font-size: 1.35rem;
-      margin-block: 0 calc(var(--_space) * 0.75);
+      line-height: 1.25;
+      margin: 0;
+    }
+    & :where(p) {
+      margin: 0;
     }
     & :where(form) {
       display: grid;
@@ -76,6 +86,42 @@ export const formStyles = css`
       cursor: progress;
       opacity: 0.8;
     }
+    & :where(button.primary) {
+      background: var(--_accent);
+      border-color: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+    & :where(button.primary:hover) {
+      background: var(--_accent-hover);
+    }
+    & :where(.password) {
+      position: relative;
+    }
+    & :where(.password input) {
+      padding-inline-end: 3rem;
+    }
+    & :where(.reveal) {
+      position: absolute;
+      inset-block: 1px;
+      inset-inline-end: 1px;
+      inline-size: 2.75rem;
+      min-block-size: 0;
+      padding: 0;
+      display: grid;
+      place-items: center;
+      border: none;
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_muted);
+    }
+    & :where(.reveal:hover, .reveal[aria-pressed='true']) {
+      color: var(--_text);
+    }
+    & :where(.hint) {
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
     & :where(.link) {
       background: none;
       border: none;
@@ -89,10 +135,33 @@ export const formStyles = css`
       display: grid;
       gap: 0.5rem;
     }
+    & :where(.provider) {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.625rem;
+      font-weight: 500;
+      background: var(--_background);
+    }
+    & :where(.provider:hover) {
+      background: var(--_surface);
+    }
+    & :where(.provider-mark) {
+      flex: none;
+    }
+    /* "or" between two rules. */
     & :where(.separator) {
-      text-align: center;
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
       color: var(--_muted);
-      margin: 0;
+      font-size: 0.875rem;
+    }
+    & :where(.separator)::before,
+    & :where(.separator)::after {
+      content: '';
+      flex: 1;
+      border-block-start: 1px solid var(--_divider);
     }
     & :where(.field-error) {
       color: var(--_error);
@@ -104,7 +173,6 @@ export const formStyles = css`
       border: 1px solid var(--_error);
       border-radius: var(--_radius);
       padding: 0.5rem 0.75rem;
-      margin: 0;
     }
     & :where(.alert:empty) {
       display: none;
@@ -115,19 +183,43 @@ export const formStyles = css`
       border-inline-start: 4px solid var(--_success);
       border-radius: var(--_radius);
       padding: 0.75rem;
-      margin: 0;
+    }
+    /* Information (signups closed), not success. */
+    & :where(.notice.info) {
+      border-inline-start-color: var(--_accent);
     }
     & :where(.status) {
       color: var(--_muted);
-      margin: 0;
     }
-    & :where(.footer) {
+    & :where(.footer, .actions) {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
       align-items: center;
       justify-content: space-between;
-      margin-block-start: var(--_space);
+    }
+    & :where(.actions) {
+      justify-content: start;
+    }
+    & :where(.card-header) {
+      display: flex;
+      align-items: start;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
+    & :where(.dismiss) {
+      flex: none;
+      inline-size: 2.5rem;
+      padding: 0;
+      border: none;
+      background: transparent;
+      color: var(--_muted);
+      font-size: 1.5rem;
+      line-height: 1;
+    }
+    & :where(.dismiss:hover) {
+      color: var(--_text);
+      background: var(--_surface);
     }
     & :where(h3) {
       font-size: 1.05rem;
@@ -135,10 +227,12 @@ export const formStyles = css`
     }
     & :where(.section) {
       display: grid;
-      gap: 0.5rem;
-      padding-block: var(--_space) 0;
-      border-block-start: 1px solid var(--_border);
-      margin-block-start: var(--_space);
+      gap: 0.75rem;
+      padding-block-start: var(--_space);
+      border-block-start: 1px solid var(--_divider);
+    }
+    & :where(.section button[type='submit']) {
+      justify-self: start;
     }
     & :where(.profile) {
       display: flex;
@@ -174,13 +268,20 @@ export const formStyles = css`
       white-space: nowrap;
     }
   }
-  /* A dark form paints its own background: on a light page its text would be unreadable. */
-  :where(${scope}[theme='dark']) {
+  /*
+   * A dark form on its own paints its background (on a light page its text would be unreadable),
+   * with room inside it. In the modal (headless) the dialog is the background.
+   */
+  :where(${scope}[theme='dark']:not([headless])) {
     background: var(--_background);
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
   @media (prefers-color-scheme: dark) {
-    :where(${scope}[theme='auto']) {
+    :where(${scope}[theme='auto']:not([headless])) {
       background: var(--_background);
+      padding: var(--_space);
+      border-radius: var(--_radius);
     }
   }
   :where(${scope}[hidden]) {

@@ -10,6 +10,7 @@ const DARK_VALUES = `
   --_background: var(--netlify-identity-color-background, #151b23);
   --_surface: var(--netlify-identity-color-surface, #212830);
   --_border: var(--netlify-identity-color-border, #656c76);
+  --_divider: var(--netlify-identity-color-divider, #3d444d);
   --_error: var(--netlify-identity-color-error, #ff8182);
   --_success: var(--netlify-identity-color-success, #56d364);
   --_focus: var(--netlify-identity-focus-color, #79b8ff);
@@ -36,6 +37,7 @@ export function themeTokens(scope: string, themed: (theme: string) => string): C
       --_background: var(--netlify-identity-color-background, #ffffff);
       --_surface: var(--netlify-identity-color-surface, #f6f8fa);
       --_border: var(--netlify-identity-color-border, #818b98);
+      --_divider: var(--netlify-identity-color-divider, #d1d9e0);
       --_error: var(--netlify-identity-color-error, #c41d2a);
       --_success: var(--netlify-identity-color-success, #116329);
       --_focus: var(--netlify-identity-focus-color, #0b5fff);

@@ -200,8 +200,8 @@ test('OAuth from the modal: allow logs in, deny shows a readable error', async (
   await menu(page).getByRole('button', { name: 'Log in' }).click();
   await modal(page).getByRole('button', { name: 'Continue with GitHub' }).click();
   await page.getByRole('button', { name: 'Deny' }).click();
-  await expect(page.getByRole('dialog', { name: 'This link didn’t work' })).toBeVisible();
-  await expect(modal(page).getByRole('alert')).toContainText('Access was denied');
+  await expect(page.getByRole('dialog', { name: 'Access not granted' })).toBeVisible();
+  await expect(modal(page).getByRole('alert')).toContainText('Access was not granted');
   expect((await calls(page)).map((call) => call.code ?? call.event)).toEqual([
     'init',
     'access_denied',

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures.js';
 // The demo is the first thing a newcomer sees (`npm start`): its pages must hold up at phone width,
 // in the dark theme and in Arabic, and say only what is true.
 
-const DEMO_PAGES = ['/', '/cdn.html', '/theming.html'];
+const DEMO_PAGES = ['/', '/cdn.html', '/theming.html', '/account.html'];
 
 /** Requests that failed (4xx/5xx) and console errors, collected while `run` loads pages. */
 async function problemsWhile(page: Page, run: () => Promise<void>): Promise<string[]> {

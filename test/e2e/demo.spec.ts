@@ -108,7 +108,7 @@ test('OAuth through the local consent page: allow logs in, deny says why', async
   await page.locator('netlify-identity-menu').getByRole('button', { name: 'Log out' }).click();
   await login.getByRole('button', { name: 'Continue with GitHub' }).click();
   await page.getByRole('button', { name: 'Deny' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'denied' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Access was not granted' })).toBeVisible();
   expect(page.url()).not.toContain('error=');
 });
 

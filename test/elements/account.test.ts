@@ -57,7 +57,7 @@ describe('<netlify-account>', () => {
     await expect(element).to.be.accessible();
 
     const recorder = recordEvents();
-    const names = section(element, 'Name');
+    const names = section(element, 'Profile');
     fill(names, 'Name', 'Dorothy Crowfoot Hodgkin');
     buttonNamed(names, 'Save name').click();
     await until(() => names.querySelector('[role="status"]'), 'the saved name');
@@ -105,7 +105,7 @@ describe('<netlify-account>', () => {
   it('a failed change keeps what was typed and says why, next to that form only', async () => {
     const { element } = await renderLoggedIn();
     await addFault({ path: '/user', method: 'PUT', status: 500 });
-    const names = section(element, 'Name');
+    const names = section(element, 'Profile');
     const input = fill(names, 'Name', 'Dorothy C. Hodgkin');
     buttonNamed(names, 'Save name').click();
     await until(() => names.querySelector('[role="alert"]')?.textContent?.trim(), 'the error');
@@ -122,5 +122,16 @@ describe('<netlify-account>', () => {
     await until(() => !store.state.user, 'the logout');
     await element.updateComplete;
     expect(element.querySelector('netlify-login')).to.exist;
+  });
+
+  it('no section heading repeats the label of its field', async () => {
+    const { element } = await renderLoggedIn();
+    for (const part of element.querySelectorAll('section')) {
+      const heading = part.querySelector('h3')?.textContent?.trim();
+      const labels = [...part.querySelectorAll('label')].map((label) => label.textContent?.trim());
+      expect(labels).not.to.include(heading);
+      expect(part.querySelectorAll('button[type="submit"]')).to.have.length(1);
+    }
+    expect(element.textContent).to.contain('At least 8 characters.');
   });
 });

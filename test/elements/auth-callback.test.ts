@@ -85,9 +85,12 @@ describe('<netlify-auth-callback>', () => {
     await element.updateComplete;
     recorder.stop();
     expect(result?.type).to.equal('error');
-    expect(element.querySelector('[role="alert"]')?.textContent).to.contain(
-      'invalid or has expired',
+    expect(element.querySelector('h2')?.textContent).to.equal('This link has expired');
+    expect(element.querySelector('[role="alert"]')?.textContent?.trim()).to.equal(
+      'This link has expired or was already used.',
     );
+    // The server's own words ("User not found") are for developers, in the event.
+    expect(element.textContent).not.to.contain('not found');
     expect(location.hash).to.equal('');
     const errors = recorder.events.filter((event) => event.type === 'netlify-identity-error');
     expect(errors).to.have.length(1);
@@ -165,7 +168,10 @@ describe('<netlify-auth-callback>', () => {
     await store.handleCallback();
     await element.updateComplete;
     const alert = element.querySelector('[role="alert"]');
-    expect(alert?.textContent).to.contain('Access was denied');
+    expect(alert?.textContent).to.contain('Access was not granted');
+    expect(element.querySelector('h2')?.textContent).to.equal('Access not granted');
+    expect(element.textContent).not.to.contain('denied');
+    expect(buttonNamed(element, 'Log in')).to.exist;
     expect(element.querySelector('img')).to.equal(null);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     expect(location.hash).to.equal('');
@@ -206,6 +212,61 @@ describe('<netlify-auth-callback>', () => {
     );
     await element.updateComplete;
     expect(element.textContent).to.contain('Your email address has been changed');
+  });
+
+  it('a used link offers the way forward: a new link by email, or logging in', async () => {
+    await createUser(EMAIL, PASSWORD);
+    setHash('recovery_token=already-used');
+    const { element, store } = await renderCallback();
+    await store.handleCallback();
+    await element.updateComplete;
+    buttonNamed(element, 'Log in').click();
+    await until(() => element.querySelector('netlify-login input[name="email"]'), 'the login');
+    expect(document.activeElement).to.equal(element.querySelector('netlify-login input'));
+
+    history.replaceState(null, '', location.pathname + location.search);
+    setHash('recovery_token=already-used-too');
+    const second = await renderCallback();
+    await second.store.handleCallback();
+    await second.element.updateComplete;
+    buttonNamed(second.element, 'Get a new link').click();
+    await second.element.updateComplete;
+    fill(second.element, 'Email', EMAIL);
+    buttonNamed(second.element, 'Send new link').click();
+    await until(() => second.element.textContent?.includes('new link is on its way'), 'sent');
+    const mail = await lastMail(EMAIL, 'recovery');
+    expect(mail.url).to.contain('#recovery_token=');
+    await expect(second.element).to.be.accessible();
+  });
+
+  it('a finished result can be dismissed, and goes away when the user navigates on', async () => {
+    await api('/signup', {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    const { token } = await lastMail(EMAIL, 'confirmation');
+    setHash(`confirmation_token=${token}`);
+    const { element, store } = await renderCallback();
+    await store.handleCallback();
+    await element.updateComplete;
+    expect(element.textContent).to.contain('Your email is confirmed');
+    const dismiss = element.querySelector<HTMLButtonElement>('button[aria-label="Dismiss"]');
+    expect(dismiss, 'the dismiss button').to.exist;
+    await expect(element).to.be.accessible();
+    dismiss!.click();
+    await element.updateComplete;
+    expect(element.textContent?.trim()).to.equal('');
+
+    setHash('error=access_denied&error_description=denied');
+    const again = await renderCallback();
+    await again.store.handleCallback();
+    await again.element.updateComplete;
+    expect(again.element.textContent).to.contain('Access not granted');
+    // A step into the page's history and back (popstate in every browser; Chromium's Navigation
+    // API already reports the step itself).
+    history.pushState(null, '', `${location.pathname}${location.search}`);
+    history.back();
+    await until(() => again.element.textContent?.trim() === '', 'the card to go');
   });
 });
 

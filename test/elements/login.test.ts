@@ -198,4 +198,108 @@ describe('<netlify-login>', () => {
     expect(mails.filter((mail: { type: string }) => mail.type === 'recovery')).to.have.length(1);
     await expect(element).to.be.accessible();
   });
+
+  it('"Forgot password?" keeps the email already typed, and so does the way back', async () => {
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    fill(element, 'Email', EMAIL);
+    buttonNamed(element, 'Forgot password?').click();
+    await until(() => element.querySelector('h2')?.textContent === 'Reset your password', 'reset');
+    const email = element.querySelector<HTMLInputElement>('input[name="email"]');
+    expect(email?.value).to.equal(EMAIL);
+    fill(element, 'Email', 'grace@example.com');
+    buttonNamed(element, 'Back to log in').click();
+    await until(() => element.querySelector('h2')?.textContent === 'Log in', 'the login view');
+    expect(element.querySelector<HTMLInputElement>('input[name="email"]')?.value).to.equal(
+      'grace@example.com',
+    );
+    // The email is there: the caret waits in the password field.
+    expect(document.activeElement).to.equal(element.querySelector('input[name="password"]'));
+  });
+
+  it('shows and hides the password with a labelled toggle button', async () => {
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    const input = fill(element, 'Password', PASSWORD);
+    const toggle = element.querySelector<HTMLButtonElement>('button[aria-pressed]');
+    expect(toggle?.type).to.equal('button');
+    expect(toggle?.textContent?.trim()).to.equal('Show password');
+    expect(toggle?.getAttribute('aria-controls')).to.equal(input.id);
+    expect(toggle?.getAttribute('aria-pressed')).to.equal('false');
+    toggle?.click();
+    await element.updateComplete;
+    expect(input.type).to.equal('text');
+    expect(input.value).to.equal(PASSWORD);
+    expect(toggle?.getAttribute('aria-pressed')).to.equal('true');
+    await expect(element).to.be.accessible();
+    toggle?.click();
+    await element.updateComplete;
+    expect(input.type).to.equal('password');
+    expect(input.autocomplete).to.equal('current-password');
+  });
+
+  it('logging in never checks the minimum length of new passwords', async () => {
+    const short = 'abc';
+    await createUser(EMAIL, PASSWORD);
+    const { element } = await renderWithStore<NetlifyLogin>(
+      html`<netlify-login password-min-length="12"></netlify-login>`,
+    );
+    expect(element.textContent).not.to.contain('characters');
+    fill(element, 'Email', EMAIL);
+    fill(element, 'Password', short);
+    // The server, not the form, judges a login: a short wrong password is simply wrong.
+    buttonNamed(element, 'Log in').click();
+    await until(() => element.querySelector('[role="alert"]')?.textContent?.trim(), 'the answer');
+    expect(element.querySelector('[role="alert"]')?.textContent).to.contain('don’t match');
+    expect(element.querySelector('.field-error')).to.equal(null);
+  });
+
+  it('shows each provider with its mark, and "or" between them and the form', async () => {
+    await setSettings({
+      external: { github: true, google: true, gitlab: true, bitbucket: true, facebook: true },
+    });
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    for (const name of ['GitHub', 'Google', 'GitLab', 'Bitbucket', 'Facebook']) {
+      const button = buttonNamed(element, `Continue with ${name}`);
+      const mark = button.querySelector('svg');
+      expect(mark, `${name} mark`).to.exist;
+      expect(mark?.getAttribute('aria-hidden')).to.equal('true');
+      expect(mark?.querySelector('path')?.getAttribute('d')).to.have.length.greaterThan(20);
+    }
+    const or = [...element.querySelectorAll('p')].find((p) => p.textContent?.trim() === 'or');
+    expect(or, 'the "or" divider').to.exist;
+    const rule = getComputedStyle(or!, '::before');
+    expect(rule.borderTopStyle).to.equal('solid');
+    await expect(element).to.be.accessible();
+  });
+
+  it('has a sensible maximum width on a wide page, which a CSS property overrides', async () => {
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    element.parentElement!.style.cssText = 'display: block; inline-size: 1200px';
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(element.getBoundingClientRect().width).to.be.closeTo(28 * rem, 0.5);
+    element.style.setProperty('--netlify-identity-form-max-width', '40rem');
+    expect(element.getBoundingClientRect().width).to.be.closeTo(40 * rem, 0.5);
+  });
+
+  it('wraps a 5,000-character email instead of stretching off screen', async () => {
+    const long = `${'a'.repeat(5000)}@example.com`;
+    // Whatever the server thinks of such an address, the page must hold what it shows.
+    await addFault({ path: '/recover', method: 'POST', status: 200, body: {} });
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    element.parentElement!.style.cssText = 'display: block; inline-size: 320px';
+    buttonNamed(element, 'Forgot password?').click();
+    await until(() => element.querySelector('h2')?.textContent === 'Reset your password', 'reset');
+    fill(element, 'Email', long);
+    buttonNamed(element, 'Send reset link').click();
+    await until(() => element.textContent?.includes('on its way'), 'the notice');
+    expect(element.textContent).to.contain(long);
+    expect(element.scrollWidth).to.be.at.most(320);
+    expect(element.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
+  it('focus() goes to the first field, never to a provider button', async () => {
+    await setSettings({ external: { github: true } });
+    const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    element.focus();
+    expect(document.activeElement).to.equal(element.querySelector('input[name="email"]'));
+  });
 });

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { NetlifySignup } from '../../src/elements/signup/signup.js';
 import {
+  addFault,
   buttonNamed,
   clearBrowserSession,
   cookie,
@@ -98,5 +99,86 @@ describe('<netlify-signup>', () => {
       'Mary Somerville',
     );
     expect(element.querySelector<HTMLInputElement>('input[name="email"]')?.value).to.equal(EMAIL);
+  });
+
+  it('"Signups are closed" is information, not success', async () => {
+    await setSettings({ disable_signup: true });
+    const { element } = await renderSignup();
+    const notice = element.querySelector('[role="status"]')!;
+    expect(notice.textContent).to.contain('Signups are closed');
+    const mark = getComputedStyle(notice).borderInlineStartColor;
+    const probe = document.createElement('p');
+    probe.style.color = 'var(--_success)';
+    element.append(probe);
+    const success = getComputedStyle(probe).color;
+    probe.remove();
+    expect(mark).not.to.equal(success);
+  });
+
+  it('says the minimum password length up front and checks it before sending', async () => {
+    const { element } = await renderSignup();
+    const password = element.querySelector<HTMLInputElement>('input[name="password"]')!;
+    const hint = document.getElementById(password.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).to.equal('At least 8 characters.');
+    expect(password.minLength).to.equal(8);
+    fill(element, 'Name', 'Mary Somerville');
+    fill(element, 'Email', EMAIL);
+    fill(element, 'Password', 'seven77');
+    buttonNamed(element, 'Sign up').click();
+    await element.updateComplete;
+    expect(element.textContent).to.contain('Use at least 8 characters.');
+    expect(password.getAttribute('aria-invalid')).to.equal('true');
+    expect(document.activeElement).to.equal(password);
+    const sent = await (await fetch('/.netlify/identity/__dev/mail')).json();
+    expect(sent, 'nothing was sent').to.have.length(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('counts characters as a person does and takes the minimum from its attribute', async () => {
+    const { element } = await renderWithStore<NetlifySignup>(
+      html`<netlify-signup password-min-length="6"></netlify-signup>`,
+    );
+    expect(element.textContent).to.contain('At least 6 characters.');
+    fill(element, 'Name', 'Mary Somerville');
+    fill(element, 'Email', EMAIL);
+    // Four emoji are eight UTF-16 units but four characters.
+    fill(element, 'Password', '🔑🔒🔓🔐');
+    buttonNamed(element, 'Sign up').click();
+    await element.updateComplete;
+    expect(element.textContent).to.contain('Use at least 6 characters.');
+    fill(element, 'Password', '🔑🔒🔓🔐🗝🚪');
+    buttonNamed(element, 'Sign up').click();
+    await until(() => element.textContent?.includes('confirmation link'), 'the signup');
+  });
+
+  it('has a show/hide toggle on the new password', async () => {
+    const { element } = await renderSignup();
+    const input = fill(element, 'Password', PASSWORD);
+    buttonNamed(element, 'Show password').click();
+    await element.updateComplete;
+    expect(input.type).to.equal('text');
+    expect(buttonNamed(element, 'Show password').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('a refusal from the server is said in the page language, without the server text', async () => {
+    await addFault({
+      path: '/signup',
+      method: 'POST',
+      status: 422,
+      body: { code: 422, msg: 'Unable to validate email address: invalid format' },
+    });
+    const { element } = await renderWithStore<NetlifySignup>(
+      html`<netlify-signup locale="de"></netlify-signup>`,
+    );
+    await until(() => element.textContent?.includes('Registrieren'), 'German');
+    fill(element, 'Name', 'Mary Somerville');
+    fill(element, 'E-Mail', EMAIL);
+    fill(element, 'Passwort', PASSWORD);
+    buttonNamed(element, 'Registrieren').click();
+    await until(() => element.querySelector('[role="alert"]')?.textContent?.trim(), 'the error');
+    expect(element.querySelector('[role="alert"]')?.textContent?.trim()).to.equal(
+      'Einige Angaben sind ungültig.',
+    );
+    expect(element.textContent).not.to.contain('Unable to validate');
   });
 });

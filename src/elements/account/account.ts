@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { User, UserUpdates } from '@netlify/identity';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, hiddenUsername, submitButton } from '../../internal/form-parts.js';
@@ -27,12 +27,14 @@ type Section = 'name' | 'email' | 'password';
  * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
  * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
  * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-divider - The rules around "or" and between sections.
  * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
  * @cssprop --netlify-identity-color-success - The mark of success notices.
  * @cssprop --netlify-identity-focus-color - The focus ring.
  * @cssprop --netlify-identity-font-family - The font.
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
+ * @cssprop --netlify-identity-form-max-width - The widest the form grows (default 28rem).
  */
 export class NetlifyAccount extends IdentityFormElement {
   readonly #requests: Record<Section, SubmitController> = {
@@ -43,6 +45,13 @@ export class NetlifyAccount extends IdentityFormElement {
 
   /** Which section last saved successfully, for its confirmation message. */
   @state() private saved?: Section;
+
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
 
   override get viewTitle(): string {
     return this.t('account.title');
@@ -128,7 +137,7 @@ export class NetlifyAccount extends IdentityFormElement {
       </div>
       ${this.renderSection(
         'name',
-        'account.nameSection',
+        'account.profileSection',
         'account.nameSaved',
         html`<form novalidate @submit=${this.handleName}>
           ${field({
@@ -172,11 +181,9 @@ export class NetlifyAccount extends IdentityFormElement {
         'account.passwordSaved',
         html`<form novalidate @submit=${this.handlePassword}>
           ${hiddenUsername(user.email)}
-          ${field({
+          ${this.newPasswordField({
             id: `${this.idPrefix}-password-field`,
             name: 'password',
-            type: 'password',
-            autocomplete: 'new-password',
             label: this.t('field.newPassword'),
             error: this.fieldError('password'),
           })}

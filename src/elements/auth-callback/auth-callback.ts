@@ -3,6 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityFormElement } from '../../internal/form-element.js';
 import { alertRegion, field, hiddenUsername, submitButton } from '../../internal/form-parts.js';
+import type { IdentityError } from '../../store/errors.js';
 import type { CallbackState } from '../../store/identity-store.js';
 import '../login/define.js';
 import { sameOriginPath } from './same-origin.js';
@@ -25,18 +26,32 @@ import { sameOriginPath } from './same-origin.js';
  * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
  * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
  * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-divider - The rules around "or" and between sections.
  * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
  * @cssprop --netlify-identity-color-success - The mark of success notices.
  * @cssprop --netlify-identity-focus-color - The focus ring.
  * @cssprop --netlify-identity-font-family - The font.
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
+ * @cssprop --netlify-identity-form-max-width - The widest the form grows (default 28rem).
  */
 export class NetlifyAuthCallback extends IdentityFormElement {
   @state() private handling = false;
+  /** The finished result the user closed (or navigated away from); a later link shows again. */
+  @state() private dismissed: CallbackState | null = null;
+  /** After a failed link: what the user chose to do next. */
+  @state() private nextStep: 'choose' | 'login' | 'new-link' | 'new-link-sent' = 'choose';
+  @state() private newLinkSentTo = '';
 
   /** A path on this site to go to after success; anything else is ignored. */
   @property() redirect?: string;
+
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
 
   override get viewTitle(): string {
     const callback = this.identity.state.callback;
@@ -46,7 +61,12 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     if (callback?.type === 'invite' && callback.status === 'needs-password') {
       return this.t('invite.title');
     }
-    if (callback?.type === 'error') return this.t('callback.errorTitle');
+    if (callback?.type === 'error') {
+      const { code } = callback.error;
+      if (code === 'access_denied') return this.t('callback.deniedTitle');
+      if (code === 'invalid_token') return this.t('callback.expiredTitle');
+      return this.t('callback.errorTitle');
+    }
     return callback ? this.t('callback.title') : '';
   }
 
@@ -56,6 +76,26 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     void this.identity.store.handleCallback(this).finally(() => {
       this.handling = false;
     });
+    window.addEventListener('popstate', this.handleNavigation);
+    navigationApi()?.addEventListener('navigate', this.handleNavigation);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.handleNavigation);
+    navigationApi()?.removeEventListener('navigate', this.handleNavigation);
+  }
+
+  /** The result on screen; a new one (another link) starts over from its own first step. */
+  #shown: CallbackState | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const callback = this.identity.state.callback;
+    if (callback !== this.#shown) {
+      this.#shown = callback;
+      this.nextStep = 'choose';
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -66,6 +106,40 @@ export class NetlifyAuthCallback extends IdentityFormElement {
 
   private isFinished(callback: CallbackState): boolean {
     return callback.status === 'done';
+  }
+
+  /** The user moved on (a link in a single-page app, Back): a finished result has had its say. */
+  private readonly handleNavigation = (event: Event): void => {
+    // The store's own replaceState (taking the token out of the URL) is not the user moving on.
+    const kind = (event as Event & { navigationType?: string }).navigationType;
+    if (kind === 'replace' || kind === 'reload') return;
+    const callback = this.identity.state.callback;
+    if (callback && (callback.status === 'done' || callback.status === 'failed')) this.dismiss();
+  };
+
+  private dismiss(): void {
+    this.dismissed = this.identity.state.callback;
+    this.nextStep = 'choose';
+  }
+
+  private chooseNextStep(step: 'login' | 'new-link'): void {
+    this.nextStep = step;
+    this.fieldErrors = {};
+    this.submission.reset();
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input')?.focus());
+  }
+
+  private async handleNewLink(event: SubmitEvent): Promise<void> {
+    const values = this.readValidForm(event);
+    if (!values) return;
+    const { email = '' } = values;
+    const sent = await this.submission.run(() =>
+      this.identity.store.requestPasswordRecovery(email, this),
+    );
+    if (sent) {
+      this.newLinkSentTo = email;
+      this.nextStep = 'new-link-sent';
+    }
   }
 
   private followRedirect(): void {
@@ -93,11 +167,9 @@ export class NetlifyAuthCallback extends IdentityFormElement {
       aria-busy=${busy ? 'true' : 'false'}
     >
       ${hiddenUsername(this.identity.state.user?.email)}
-      ${field({
+      ${this.newPasswordField({
         id: `${this.idPrefix}-new-password`,
         name: 'password',
-        type: 'password',
-        autocomplete: 'new-password',
         label: this.t('field.newPassword'),
         error: this.fieldError('password'),
       })}
@@ -108,19 +180,79 @@ export class NetlifyAuthCallback extends IdentityFormElement {
   private renderInviteProviders(): TemplateResult | typeof nothing {
     const providers = this.identity.state.settings?.providers ?? [];
     if (providers.length === 0) return nothing;
-    return html`<p class="separator">${this.t('invite.withProvider')}</p>
+    return html`<p class="separator"><span>${this.t('invite.withProvider')}</span></p>
       ${this.renderProviderButtons(providers)}`;
+  }
+
+  /**
+   * A link that failed, in plain words (the server's own text never reaches the page: it is in the
+   * error event for developers), and the way forward.
+   */
+  private renderFailure(error: IdentityError): TemplateResult {
+    const { code } = error;
+    const message =
+      code === 'access_denied'
+        ? this.t('callback.denied')
+        : code === 'invalid_token'
+          ? this.t('callback.expired')
+          : code === 'unknown' || code === 'invalid_input'
+            ? this.t('callback.failed')
+            : this.describeError(error);
+    return html`${alertRegion(message)}
+    ${code === 'invalid_token' ? html`<p>${this.t('callback.expiredHelp')}</p>` : nothing}
+    ${this.identity.state.user ? nothing : this.renderNextStep(code === 'invalid_token')}`;
+  }
+
+  private renderNextStep(offerNewLink: boolean): TemplateResult {
+    const busy = this.submission.busy;
+    switch (this.nextStep) {
+      case 'login':
+        return html`<netlify-login headless theme=${this.theme}></netlify-login>`;
+      case 'new-link':
+        return html`${alertRegion(this.submission.error ? this.describeError(this.submission.error) : undefined)}
+          <form novalidate @submit=${this.handleNewLink} aria-busy=${busy ? 'true' : 'false'}>
+            ${field({
+              id: `${this.idPrefix}-new-link-email`,
+              name: 'email',
+              type: 'email',
+              autocomplete: 'email',
+              label: this.t('field.email'),
+              error: this.fieldError('email'),
+            })}
+            ${submitButton(this.t('callback.sendNewLink'), this.t('recoveryRequest.busy'), busy)}
+          </form>`;
+      case 'new-link-sent':
+        return html`<p class="notice" role="status">
+          ${this.t('callback.newLinkSent', { email: this.newLinkSentTo })}
+        </p>`;
+      case 'choose':
+        return html`<div class="actions">
+          ${
+            offerNewLink
+              ? html`<button
+                  type="button"
+                  class="primary"
+                  @click=${() => this.chooseNextStep('new-link')}
+                >
+                  ${this.t('callback.getNewLink')}
+                </button>`
+              : nothing
+          }
+          <button
+            type="button"
+            class=${offerNewLink ? '' : 'primary'}
+            @click=${() => this.chooseNextStep('login')}
+          >
+            ${this.t('action.login')}
+          </button>
+        </div>`;
+    }
   }
 
   private renderCallback(callback: CallbackState): TemplateResult | typeof nothing {
     switch (callback.type) {
-      case 'error': {
-        // What the provider or server said, shown as text (never markup) when it adds something.
-        const said = callback.error.message;
-        const described = this.describeError(callback.error);
-        return html`${alertRegion(described)}
-        ${said && !described.includes(said) ? html`<p class="status">${said}</p>` : nothing}`;
-      }
+      case 'error':
+        return this.renderFailure(callback.error);
       case 'confirmation':
         return html`<p class="notice" role="status">${this.t('callback.confirmed')}</p>`;
       case 'oauth':
@@ -150,13 +282,38 @@ export class NetlifyAuthCallback extends IdentityFormElement {
         ? html`<p class="status" role="status">${this.t('callback.working')}</p>`
         : nothing;
     }
+    if (callback === this.dismissed) return nothing;
     const title = this.viewTitle;
     const error = this.submission.error;
-    return html`${title && !this.headless ? html`<h2>${title}</h2>` : nothing}
+    const finished = callback.status === 'done' || callback.status === 'failed';
+    return html`${
+      title && !this.headless
+        ? html`<div class="card-header">
+            <h2>${title}</h2>
+            ${
+              finished
+                ? html`<button
+                    type="button"
+                    class="dismiss"
+                    aria-label=${this.t('action.dismiss')}
+                    @click=${() => this.dismiss()}
+                  >
+                    <span aria-hidden="true">×</span>
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
     ${callback.type === 'error' ? nothing : alertRegion(error ? this.describeError(error) : undefined)}
     ${this.submission.slow ? html`<p class="status" role="status">${this.t('status.slow')}</p>` : nothing}
     ${this.renderCallback(callback)}`;
   }
+}
+
+/** The Navigation API (Chromium), which also reports pushState navigations; absent elsewhere. */
+function navigationApi(): EventTarget | undefined {
+  return (globalThis as { navigation?: EventTarget }).navigation;
 }
 
 declare global {

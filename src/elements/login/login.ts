@@ -28,16 +28,20 @@ function preloadSignup(): void {
  * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
  * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
  * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-divider - The rules around "or" and between sections.
  * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
  * @cssprop --netlify-identity-color-success - The mark of success notices.
  * @cssprop --netlify-identity-focus-color - The focus ring.
  * @cssprop --netlify-identity-font-family - The font.
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
+ * @cssprop --netlify-identity-form-max-width - The widest the form grows (default 28rem).
  */
 export class NetlifyLogin extends IdentityFormElement {
   @state() private view: LoginView = 'login';
   @state() private sentTo = '';
+  /** The email typed in one view, carried into the next (login ⇄ reset). */
+  @state() private typedEmail = '';
 
   override get viewTitle(): string {
     return this.t(this.view === 'login' ? 'login.title' : 'recoveryRequest.title');
@@ -64,11 +68,19 @@ export class NetlifyLogin extends IdentityFormElement {
   }
 
   private show(view: LoginView): void {
+    const email = this.querySelector<HTMLInputElement>('form input[name="email"]')?.value.trim();
+    if (email) this.typedEmail = email;
     this.view = view;
     this.fieldErrors = {};
     this.submission.reset();
     this.notifyViewChange();
-    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input')?.focus());
+    // The email is already there: the caret goes to the first field still empty.
+    void this.updateComplete.then(() => {
+      const inputs = [
+        ...this.querySelectorAll<HTMLInputElement>('form input:not([tabindex="-1"])'),
+      ];
+      (inputs.find((input) => !input.value) ?? inputs[0])?.focus();
+    });
   }
 
   private renderLogin(): TemplateResult {
@@ -83,11 +95,11 @@ export class NetlifyLogin extends IdentityFormElement {
           autocomplete: 'username',
           label: this.t('field.email'),
           error: this.fieldError('email'),
+          value: this.typedEmail,
         })}
-        ${field({
+        ${this.passwordField({
           id: `${this.idPrefix}-password`,
           name: 'password',
-          type: 'password',
           autocomplete: 'current-password',
           label: this.t('field.password'),
           error: this.fieldError('password'),
@@ -128,6 +140,7 @@ export class NetlifyLogin extends IdentityFormElement {
           autocomplete: 'email',
           label: this.t('field.email'),
           error: this.fieldError('email'),
+          value: this.typedEmail,
         })}
         ${submitButton(this.t('recoveryRequest.submit'), this.t('recoveryRequest.busy'), busy)}
       </form>

@@ -22,12 +22,14 @@ import { requestView } from '../modal/navigation.js';
  * @cssprop --netlify-identity-color-background - Backgrounds of inputs, buttons and the dialog.
  * @cssprop --netlify-identity-color-surface - Secondary buttons and notices.
  * @cssprop --netlify-identity-color-border - Borders of inputs and buttons.
+ * @cssprop --netlify-identity-color-divider - The rules around "or" and between sections.
  * @cssprop --netlify-identity-color-error - Error messages and invalid fields.
  * @cssprop --netlify-identity-color-success - The mark of success notices.
  * @cssprop --netlify-identity-focus-color - The focus ring.
  * @cssprop --netlify-identity-font-family - The font.
  * @cssprop --netlify-identity-radius - Corner radius.
  * @cssprop --netlify-identity-spacing - The base spacing unit.
+ * @cssprop --netlify-identity-form-max-width - The widest the form grows (default 28rem).
  */
 export class NetlifySignup extends IdentityFormElement {
   @state() private awaitingConfirmation = '';
@@ -37,6 +39,13 @@ export class NetlifySignup extends IdentityFormElement {
 
   /** Extra user_metadata sent with the signup; `full_name` pre-fills the name field. */
   @property({ attribute: false }) metadata: Record<string, unknown> = {};
+
+  /**
+   * The fewest characters a new password may have; said under the field and checked before
+   * sending. Default 8.
+   */
+  @property({ attribute: 'password-min-length', type: Number })
+  override passwordMinLength?: number;
 
   override get viewTitle(): string {
     return this.t('signup.title');
@@ -82,11 +91,9 @@ export class NetlifySignup extends IdentityFormElement {
           label: this.t('field.email'),
           error: this.fieldError('email'),
         })}
-        ${field({
+        ${this.newPasswordField({
           id: `${this.idPrefix}-password`,
           name: 'password',
-          type: 'password',
-          autocomplete: 'new-password',
           label: this.t('field.password'),
           error: this.fieldError('password'),
         })}
@@ -118,7 +125,7 @@ export class NetlifySignup extends IdentityFormElement {
     }
     if (settings?.disableSignup) {
       return html`${heading}
-        <p class="notice" role="status">${this.t('signup.disabled')}</p>`;
+        <p class="notice info" role="status">${this.t('signup.disabled')}</p>`;
     }
     if (this.awaitingConfirmation) {
       return html`${heading}

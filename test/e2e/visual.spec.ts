@@ -1,0 +1,118 @@
+// Visual regression for the key states of the forms, in light, dark and Arabic, at phone and desktop
+// widths. Chromium only: the baselines are its rendering on the project's Debian machines. Update
+// them on purpose with `npx playwright test test/e2e/visual.spec.ts --update-snapshots`.
+import type { Page } from '@playwright/test';
+import { createConfirmedUser, devSettings, expect, test } from './fixtures.js';
+
+const EMAIL = 'ada@example.com';
+const PASSWORD = 'a long and secret passphrase';
+// Font hinting differs a little between runs of the same machine; a layout change moves far more.
+const LOOK = { maxDiffPixelRatio: 0.02, animations: 'disabled', caret: 'hide' } as const;
+
+test.skip(({ browserName }) => browserName !== 'chromium', 'baselines are Chromium renderings');
+
+const PHONE = { width: 375, height: 900 };
+const DESKTOP = { width: 1280, height: 900 };
+
+async function openDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('netlify-login form')).toBeVisible();
+}
+
+/** Sets an attribute on the demo's form elements, and waits for them to re-render. */
+async function setOnForms(page: Page, name: string, value: string): Promise<void> {
+  await page.evaluate(
+    ([attribute, to]) => {
+      for (const element of document.querySelectorAll('netlify-login, netlify-signup')) {
+        element.setAttribute(attribute!, to!);
+      }
+    },
+    [name, value],
+  );
+}
+
+test.describe('the forms look right', () => {
+  test.beforeEach(async ({ server }) => {
+    await devSettings(server, { external: { github: true, google: true } });
+  });
+
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    test(`login and signup with providers, light and dark, ${label}`, async ({ page, server }) => {
+      await page.setViewportSize(viewport);
+      await openDemo(page, server.url);
+      const grid = page.locator('.grid');
+      await expect(grid).toHaveScreenshot(`forms-light-${label}.png`, LOOK);
+      await setOnForms(page, 'theme', 'dark');
+      await expect(grid).toHaveScreenshot(`forms-dark-${label}.png`, LOOK);
+    });
+  }
+
+  test('Arabic, right to left, on a phone', async ({ page, server }) => {
+    await page.setViewportSize(PHONE);
+    await openDemo(page, server.url);
+    await setOnForms(page, 'locale', 'ar');
+    await expect(page.locator('netlify-login h2')).toHaveText('تسجيل الدخول');
+    await expect(page.locator('.grid')).toHaveScreenshot('forms-arabic-phone.png', LOOK);
+  });
+
+  test('a new password that is too short, shown', async ({ page, server }) => {
+    await page.setViewportSize(PHONE);
+    await openDemo(page, server.url);
+    const signup = page.locator('netlify-signup');
+    await signup.getByLabel('Name').fill('Ada Lovelace');
+    await signup.getByLabel('Email').fill(EMAIL);
+    await signup.getByLabel('Password', { exact: true }).fill('short');
+    await signup.getByRole('button', { name: 'Show password' }).click();
+    await signup.getByRole('button', { name: 'Sign up', exact: true }).click();
+    await expect(signup.getByText('Use at least 8 characters.')).toBeVisible();
+    await expect(signup).toHaveScreenshot('signup-too-short-phone.png', LOOK);
+  });
+});
+
+test('signups closed is information, on a phone', async ({ page, server }) => {
+  await devSettings(server, { disable_signup: true });
+  await page.setViewportSize(PHONE);
+  await openDemo(page, server.url);
+  const signup = page.locator('netlify-signup');
+  await expect(signup.getByRole('status')).toContainText('Signups are closed');
+  await expect(signup).toHaveScreenshot('signup-closed-phone.png', LOOK);
+});
+
+test('a used link: what happened and the way forward, on a phone', async ({ page, server }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(`${server.url}/#recovery_token=already-used`);
+  const card = page.locator('main > netlify-auth-callback');
+  await expect(card.getByRole('button', { name: 'Get a new link' })).toBeVisible();
+  await expect(card).toHaveScreenshot('callback-expired-phone.png', LOOK);
+  await card.getByRole('button', { name: 'Get a new link' }).click();
+  await expect(card.getByLabel('Email')).toBeFocused();
+  await expect(card).toHaveScreenshot('callback-new-link-phone.png', LOOK);
+});
+
+test('the account view, light and dark, on a desktop', async ({ page, server }) => {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.setViewportSize(DESKTOP);
+  await openDemo(page, server.url);
+  const login = page.locator('netlify-login');
+  await login.getByLabel('Email').fill(EMAIL);
+  await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await login.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(login).toContainText('Logged in as Ada Lovelace');
+  await page.evaluate(() => {
+    const card = document.createElement('section');
+    card.className = 'card';
+    card.id = 'account-card';
+    card.append(document.createElement('netlify-account'));
+    document.querySelector('main')!.prepend(card);
+  });
+  const card = page.locator('#account-card');
+  await expect(card.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  await expect(card).toHaveScreenshot('account-light-desktop.png', LOOK);
+  await page
+    .locator('netlify-account')
+    .evaluate((element) => element.setAttribute('theme', 'dark'));
+  await expect(card).toHaveScreenshot('account-dark-desktop.png', LOOK);
+});
