@@ -10,15 +10,18 @@ export const CDN_BUNDLE = `${CDN_FOLDER}/netlify-identity.js`;
 export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client'].map(
   (part) => `${CDN_FOLDER}/netlify-identity-${part}.js`,
 );
-/** What runs before "Log in" is usable: the core script, English of its own elements included. */
-export const CORE_BUDGET_BYTES = 10_000;
+/**
+ * What runs before "Log in" is usable: the core script, English of its own elements included, and
+ * the role gate (0.3 KB), which must render from the stored session at once like the menu.
+ */
+export const CORE_BUDGET_BYTES = 10_250;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
- * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 24.7 KB). The login
+ * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 25 KB). The login
  * view's provider marks, password toggle and hints take 2.6 KB of it.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
-export const FIRST_VISIT_BUDGET_BYTES = 24_600;
+export const FIRST_VISIT_BUDGET_BYTES = 24_900;
 
 export function fileSizes(file) {
   const code = readFileSync(file);

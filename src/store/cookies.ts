@@ -28,29 +28,15 @@ export function readSessionCookies(): CookieSession | undefined {
   return accessToken ? { accessToken, refreshToken: readCookie(REFRESH_COOKIE) } : undefined;
 }
 
-/** The claims of a JWT, unverified; undefined when it cannot be read. */
-function claimsOf(accessToken: string): Record<string, unknown> | undefined {
+/** Seconds until a JWT expires (negative when expired); undefined when it cannot be read. */
+export function secondsLeft(accessToken: string): number | undefined {
   try {
     const payload = accessToken.split('.')[1] ?? '';
-    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<
-      string,
-      unknown
-    >;
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? claims.exp - Date.now() / 1000 : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Seconds until a JWT expires (negative when expired); undefined when it cannot be read. */
-export function secondsLeft(accessToken: string): number | undefined {
-  const exp = claimsOf(accessToken)?.exp;
-  return typeof exp === 'number' ? exp - Date.now() / 1000 : undefined;
-}
-
-/** The `app_metadata` claim of a JWT; undefined when it cannot be read. */
-export function appMetadataOf(accessToken: string): Record<string, unknown> | undefined {
-  const meta = claimsOf(accessToken)?.app_metadata;
-  return meta && typeof meta === 'object' && !Array.isArray(meta)
-    ? (meta as Record<string, unknown>)
-    : undefined;
 }

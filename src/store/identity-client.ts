@@ -5,7 +5,7 @@ import * as identity from '@netlify/identity';
 import type { User, UserUpdates } from '@netlify/identity';
 import GoTrue from 'gotrue-js';
 import { parseAuthHash } from './callback-hash.js';
-import { appMetadataOf, readSessionCookies, secondsLeft } from './cookies.js';
+import { readSessionCookies, secondsLeft } from './cookies.js';
 import { errorFromHash, toIdentityError } from './error-mapping.js';
 import { IdentityError } from './errors.js';
 import type { IdentityOperation } from './errors.js';
@@ -41,6 +41,22 @@ const RESCUE_ATTEMPTS = 20;
 const RESCUE_INTERVAL_MS = 100;
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The `app_metadata` claim of a JWT, unverified; undefined when it cannot be read. */
+function appMetadataOf(accessToken: string): Record<string, unknown> | undefined {
+  try {
+    const payload = accessToken.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      app_metadata?: unknown;
+    };
+    const meta = claims.app_metadata;
+    return meta && typeof meta === 'object' && !Array.isArray(meta)
+      ? (meta as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function clearAuthHash(): void {
   history.replaceState(history.state, '', location.pathname + location.search);
