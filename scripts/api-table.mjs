@@ -8,18 +8,23 @@ const rows = [];
 for (const module of manifest.modules) {
   for (const declaration of module.declarations ?? []) {
     if (!declaration.tagName) continue;
-    const attributes = (declaration.attributes ?? []).map((attribute) => {
-      const type = attribute.type?.text ? `: ${attribute.type.text.replace(/\|/g, '\\|')}` : '';
-      const fallback = attribute.default ? ` = ${attribute.default}` : '';
-      return code(`${attribute.name}${type}${fallback}`);
-    });
-    const properties = (declaration.members ?? [])
-      .filter(
-        (member) =>
-          member.kind === 'field' && member.privacy !== 'private' && member.privacy !== 'protected',
-      )
-      .filter((member) => !member.attribute && !member.static && !member.readonly)
-      .map((member) => code(member.name));
+    // One entry per name: an attribute documented with @attr and its property are the same thing.
+    const entries = new Map();
+    const add = (name, type, fallback) => {
+      const typed = type ? `: ${type.replace(/\|/g, '\\|')}` : '';
+      const text = code(`${name}${typed}${fallback ? ` = ${fallback}` : ''}`);
+      if (!entries.has(name) || type) entries.set(name, text);
+    };
+    for (const attribute of declaration.attributes ?? []) {
+      add(attribute.name, attribute.type?.text, attribute.default);
+    }
+    for (const member of declaration.members ?? []) {
+      if (member.kind !== 'field' || member.privacy === 'private' || member.privacy === 'protected')
+        continue;
+      if (member.static || member.readonly) continue;
+      const name = member.attribute ?? member.name;
+      if (member.attribute || !entries.has(name)) add(name, member.type?.text, member.default);
+    }
     const events = (declaration.events ?? [])
       .filter(
         (event) =>
@@ -29,7 +34,7 @@ for (const module of manifest.modules) {
     const parts = (declaration.cssParts ?? []).map((part) => code(part.name));
     const slots = (declaration.slots ?? []).map((slot) => code(slot.name || '(default)'));
     rows.push(
-      `| ${code(`<${declaration.tagName}>`)} | ${[...attributes, ...properties].join(' ') || '—'} | ${events.join(' ') || '—'} | ${[...parts, ...slots.map((slot) => `slot ${slot}`)].join(' ') || '—'} |`,
+      `| ${code(`<${declaration.tagName}>`)} | ${[...entries.values()].join(' ') || '—'} | ${events.join(' ') || '—'} | ${[...parts, ...slots.map((slot) => `slot ${slot}`)].join(' ') || '—'} |`,
     );
   }
 }

@@ -72,7 +72,7 @@ export class NetlifyIdentityGate extends CoreElement {
 
   constructor() {
     super();
-    this.fallbackSlot.name = 'fallback';
+    this.fallbackSlot.setAttribute('name', 'fallback');
     // A fallback the page gives replaces the default one.
     this.fallbackSlot.addEventListener('slotchange', () => this.requestUpdate());
     this.fallback.setAttribute('part', 'fallback');
