@@ -4,6 +4,12 @@ import type { IdentityErrorCode } from './errors.js';
 /** The tabs the modal can open on. */
 export type IdentityTab = 'login' | 'signup';
 
+/**
+ * What the modal shows when it opens (`netlify-identity-open`'s `detail.tab`): a tab, the account
+ * view, or the step a mail link or OAuth return led to.
+ */
+export type IdentityOpenTab = IdentityTab | 'account' | 'recovery' | 'invite' | 'callback';
+
 export interface IdentityUserEventDetail {
   user: User | null;
 }
@@ -11,7 +17,7 @@ export interface IdentityErrorEventDetail extends IdentityUserEventDetail {
   error: { code: IdentityErrorCode; message: string; status: number | undefined };
 }
 export interface IdentityOpenEventDetail {
-  tab: IdentityTab;
+  tab: IdentityOpenTab;
 }
 
 /** Every DOM event the elements and the store announce, by name. */

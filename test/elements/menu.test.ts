@@ -30,6 +30,42 @@ describe('<netlify-identity-menu> and <netlify-identity-button>', () => {
     await resetServer();
   });
 
+  it('with OAuth providers, the modal focuses the email field, not a provider button', async () => {
+    await setSettings({ external: { github: true, google: true } });
+    const { element, store } = await renderWithStore<NetlifyIdentityMenu>(
+      html`<netlify-identity-menu></netlify-identity-menu>`,
+    );
+    await until(() => store.state.settings?.providers.length === 2, 'the providers');
+    shadowButton(element, 'Log in').click();
+    await until(() => document.querySelector('netlify-identity-modal')?.isOpen, 'the dialog');
+    const modal = document.querySelector('netlify-identity-modal')!;
+    await until(() => modal.querySelector('.provider'), 'the provider buttons');
+    await until(
+      () => modal.querySelector('input[name="email"]') === document.activeElement,
+      'focus in the email field',
+    );
+    modal.close();
+  });
+
+  it('the open event names the account view, not "login"', async () => {
+    await createUser(EMAIL, PASSWORD);
+    const { element, store } = await renderWithStore<NetlifyIdentityMenu>(
+      html`<netlify-identity-menu></netlify-identity-menu>`,
+    );
+    await store.login(EMAIL, PASSWORD);
+    const recorder = recordEvents();
+    const { openIdentityModal } = await import('../../src/elements/modal/open-modal.js');
+    openIdentityModal('user', { opener: element });
+    await until(
+      () => recorder.events.some((e) => e.type === 'netlify-identity-open'),
+      'the open event',
+    );
+    recorder.stop();
+    const open = recorder.events.find((event) => event.type === 'netlify-identity-open');
+    expect((open?.detail as { tab: string }).tab).to.equal('account');
+    for (const modal of document.querySelectorAll('netlify-identity-modal')) modal.close();
+  });
+
   it('logged out: Log in and Sign up; Log in opens the modal on the login view', async () => {
     const { element } = await renderWithStore<NetlifyIdentityMenu>(
       html`<netlify-identity-menu></netlify-identity-menu>`,

@@ -5,7 +5,7 @@ import { IdentityElement } from '../../internal/identity-element.js';
 import type { IdentityFormElement } from '../../internal/form-element.js';
 import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
-import type { IdentityTab } from '../../store/events.js';
+import type { IdentityOpenTab, IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from './load-views.js';
 import type { ViewRequestDetail } from './navigation.js';
@@ -188,8 +188,7 @@ export class NetlifyIdentityModal extends IdentityElement {
         () => {
           if (this.dialog && !this.dialog.open) this.dialog.showModal();
           this.focusFirstField();
-          const tab: IdentityTab = view === 'signup' ? 'signup' : 'login';
-          announce('netlify-identity-open', { tab }, opener);
+          announce('netlify-identity-open', { tab: this.openTab(view) }, opener);
         },
         (caught: unknown) => {
           const error = asIdentityError(caught);
@@ -224,11 +223,21 @@ export class NetlifyIdentityModal extends IdentityElement {
     );
   }
 
+  /** What opened, for the open event: the account view or an invite is not "login". */
+  private openTab(view: ModalView): IdentityOpenTab {
+    if (view === 'user') return 'account';
+    if (view !== 'callback') return view;
+    const type = this.identity.state.callback?.type;
+    return type === 'recovery' || type === 'invite' ? type : 'callback';
+  }
+
+  /** The view's first field, never a provider button (where Enter would leave the site). */
   private focusFirstField(): void {
-    const target =
-      this.viewElement?.querySelector<HTMLElement>('input:not([tabindex="-1"]), button') ??
-      this.renderRoot.querySelector<HTMLElement>('.close');
-    target?.focus();
+    const view = this.viewElement;
+    view?.focus();
+    if (!view?.contains(document.activeElement)) {
+      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+    }
   }
 
   /** Focusable nodes in the order Tab visits them: title bar, slotted view, then the dialog's own. */

@@ -9,7 +9,8 @@ export const login: SvelteHTMLElements['netlify-login'] = {
   'onnetlify-identity-login': (event) => event.detail.user?.email,
 };
 export const menu: SvelteHTMLElements['netlify-identity-menu'] = {
-  'onnetlify-identity-open': (event) => event.detail.tab satisfies 'login' | 'signup',
+  'onnetlify-identity-open': (event) =>
+    event.detail.tab satisfies 'login' | 'signup' | 'account' | 'recovery' | 'invite' | 'callback',
 };
 // @ts-expect-error not a theme
 export const wrongTheme: SvelteHTMLElements['netlify-login'] = { theme: 'purple' };
