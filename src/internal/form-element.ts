@@ -91,6 +91,17 @@ export class IdentityFormElement extends IdentityElement {
     return formValues(form);
   }
 
+  /** Sends a password-reset link to the submitted form's email; resolves with it once sent. */
+  protected async sendRecoveryLink(event: SubmitEvent): Promise<string | undefined> {
+    const values = this.readValidForm(event);
+    if (!values) return undefined;
+    const { email = '' } = values;
+    const sent = await this.submission.run(() =>
+      this.identity.store.requestPasswordRecovery(email, this),
+    );
+    return sent ? email : undefined;
+  }
+
   protected fieldError(name: string): string | undefined {
     const problem = this.fieldErrors[name];
     return problem ? this.t(problem.key, problem.values) : undefined;

@@ -130,16 +130,10 @@ export class NetlifyAuthCallback extends IdentityFormElement {
   }
 
   private async handleNewLink(event: SubmitEvent): Promise<void> {
-    const values = this.readValidForm(event);
-    if (!values) return;
-    const { email = '' } = values;
-    const sent = await this.submission.run(() =>
-      this.identity.store.requestPasswordRecovery(email, this),
-    );
-    if (sent) {
-      this.newLinkSentTo = email;
-      this.nextStep = 'new-link-sent';
-    }
+    const email = await this.sendRecoveryLink(event);
+    if (email === undefined) return;
+    this.newLinkSentTo = email;
+    this.nextStep = 'new-link-sent';
   }
 
   private followRedirect(): void {

@@ -55,16 +55,10 @@ export class NetlifyLogin extends IdentityFormElement {
   }
 
   private async handleRecoveryRequest(event: SubmitEvent): Promise<void> {
-    const values = this.readValidForm(event);
-    if (!values) return;
-    const { email = '' } = values;
-    const sent = await this.submission.run(() =>
-      this.identity.store.requestPasswordRecovery(email, this),
-    );
-    if (sent) {
-      this.sentTo = email;
-      this.show('recovery-sent');
-    }
+    const email = await this.sendRecoveryLink(event);
+    if (email === undefined) return;
+    this.sentTo = email;
+    this.show('recovery-sent');
   }
 
   private show(view: LoginView): void {
