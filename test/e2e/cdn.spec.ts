@@ -334,3 +334,29 @@ test('an implicit-grant return that belongs to another app is left alone', async
   await expect.poll(() => eventsOf(page)).toEqual(['init']);
   expect(page.url()).toContain('access_token=abc');
 });
+
+test('init({ passwordMinLength }) sets the signup minimum, and the open form follows a later init', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  type Api = { init(options: object): void; open(tab: string): void };
+  await page.evaluate(() => {
+    const identity = (window as unknown as { netlifyIdentity: Api }).netlifyIdentity;
+    identity.init({ passwordMinLength: 12 });
+    identity.open('signup');
+  });
+  const password = modal(page).getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('minlength', '12');
+  await page.evaluate(() =>
+    (window as unknown as { netlifyIdentity: Api }).netlifyIdentity.init({ passwordMinLength: 16 }),
+  );
+  await expect(password).toHaveAttribute('minlength', '16');
+  await modal(page).getByLabel('Name').fill('Ada');
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await password.fill('fifteen chars!!');
+  await modal(page).getByRole('button', { name: 'Sign up' }).click();
+  await expect(modal(page).getByText('Use at least 16 characters.')).toBeVisible();
+  expect(await mails(cdnServer)).toHaveLength(0);
+});
