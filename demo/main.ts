@@ -1,5 +1,6 @@
 import '../dist/index.js';
-import type { User } from '../dist/store/index.js';
+import { getIdentityStore } from '../dist/store/index.js';
+import type { IdentitySettings, User } from '../dist/store/index.js';
 
 const API = '/.netlify/identity';
 
@@ -42,16 +43,22 @@ for (const name of names) {
 }
 
 const settingsForm = document.querySelector<HTMLFormElement>('#settings')!;
-const settings = (await (await fetch(`${API}/settings`)).json()) as {
-  autoconfirm: boolean;
-  disable_signup: boolean;
-  external: Record<string, boolean>;
-};
 const checkbox = (name: string) => settingsForm.elements.namedItem(name) as HTMLInputElement;
-checkbox('autoconfirm').checked = settings.autoconfirm;
-checkbox('disable_signup').checked = settings.disable_signup;
-checkbox('github').checked = settings.external.github ?? false;
-checkbox('google').checked = settings.external.google ?? false;
+// The store already fetches /settings; reading its answer spares the page a second request.
+const store = getIdentityStore();
+const showSettings = (settings: IdentitySettings | null) => {
+  if (!settings) return false;
+  checkbox('autoconfirm').checked = settings.autoconfirm;
+  checkbox('disable_signup').checked = settings.disableSignup;
+  checkbox('github').checked = settings.providers.includes('github');
+  checkbox('google').checked = settings.providers.includes('google');
+  return true;
+};
+if (!showSettings(store.state.settings)) {
+  const stop = store.subscribe((state) => {
+    if (showSettings(state.settings)) stop();
+  });
+}
 settingsForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   await fetch(`${API}/__dev/settings`, {

@@ -18,10 +18,11 @@ export const CORE_BUDGET_BYTES = 10_250;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
  * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 25 KB). The login
- * view's provider marks, password toggle and hints take 2.6 KB of it.
+ * view's provider marks, password toggle and hints take 2.6 KB of it. Mail links opened in a tab
+ * already on the site (the hash changes, no reload) take 56 bytes of the core.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
-export const FIRST_VISIT_BUDGET_BYTES = 24_900;
+export const FIRST_VISIT_BUDGET_BYTES = 24_950;
 
 export function fileSizes(file) {
   const code = readFileSync(file);

@@ -45,6 +45,8 @@ export interface InitOptions {
   logo?: boolean | string;
   /** Placeholder of the signup form's name field. */
   namePlaceholder?: string;
+  /** The minimum length of a new password in the signup, recovery and account forms; default 8. */
+  passwordMinLength?: number;
   [option: string]: unknown;
 }
 
@@ -66,7 +68,13 @@ export interface NetlifyIdentityGlobal {
   readonly store: IdentityStore;
 }
 
-const KNOWN_OPTIONS = new Set(['locale', 'container', 'logo', 'namePlaceholder']);
+const KNOWN_OPTIONS = new Set([
+  'locale',
+  'container',
+  'logo',
+  'namePlaceholder',
+  'passwordMinLength',
+]);
 const UNSUPPORTED_OPTIONS: Record<string, string> = {
   APIUrl: 'the identity client always talks to this site’s own /.netlify/identity',
   cookieDomain: 'the nf_jwt cookie is written for this host only',
@@ -159,6 +167,7 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
       configureModal({
         container,
         namePlaceholder: options.namePlaceholder,
+        passwordMinLength: options.passwordMinLength,
         logo: typeof options.logo === 'string' ? options.logo : undefined,
       });
       void store.start();

@@ -61,20 +61,29 @@ if (!window.netlifyIdentity) {
   window.netlifyIdentity = createNetlifyIdentity(store);
   whenParsed(() => {
     mountDataAttributes(loadPartsUsedIn);
-    // An auth link needs its view too: fetch it while the client handles the link.
-    if (parseAuthHash(location.hash)) loadCallbackView().catch(() => undefined);
     // The page's modal, closed, rendered ahead once the browser is idle: a click only shows it.
     void whenIdle()
       .then(loadModal)
       .then(({ getIdentityModal }) => getIdentityModal())
       .catch(() => undefined);
-    void store.handleCallback().then((callback) => {
-      // A page with its own <netlify-auth-callback> shows the outcome there.
-      if (needsModal(callback) && !document.querySelector('netlify-auth-callback')) {
-        showIdentityModal('callback').catch((error: unknown) =>
-          console.error('netlify-identity-elements: the modal could not be opened', error),
-        );
-      }
-    });
+    const showCallback = () => {
+      if (!parseAuthHash(location.hash)) return;
+      // An auth link needs its view too: fetch it while the client handles the link.
+      loadCallbackView().catch(() => undefined);
+      void store.handleCallback().then((callback) => {
+        // A page with its own <netlify-auth-callback> (not the modal's view) shows the outcome there.
+        if (
+          needsModal(callback) &&
+          !document.querySelector(':not(netlify-identity-modal) > netlify-auth-callback')
+        ) {
+          showIdentityModal('callback').catch((error: unknown) =>
+            console.error('netlify-identity-elements: the modal could not be opened', error),
+          );
+        }
+      });
+    };
+    showCallback();
+    // A mail link opened in a tab already on the site: only the hash changes.
+    window.addEventListener('hashchange', showCallback);
   });
 }

@@ -63,6 +63,35 @@ function clearAuthHash(): void {
 }
 
 /**
+ * gotrue-js warns "DO NOT USE HTTP IN PRODUCTION" whenever its URL is http://, and @netlify/identity
+ * gives it the page's origin: on the loopback origins of local development, where plain HTTP is the
+ * norm, that warning is noise. There, and only there, it is dropped the one time it comes; every
+ * other message passes, and other origins keep it.
+ */
+let httpWarningQuieted = false;
+
+function quietLoopbackHttpWarning(): void {
+  // @netlify/identity makes one gotrue-js client per page, hence one warning: one filter is enough.
+  if (httpWarningQuieted) return;
+  httpWarningQuieted = true;
+  if (
+    location.protocol !== 'http:' ||
+    !/(^|\.)localhost$|^127(\.\d+){3}$|^\[::1\]$/.test(location.hostname)
+  ) {
+    return;
+  }
+  const warn = console.warn;
+  console.warn = function (this: Console, ...args: unknown[]) {
+    if (typeof args[0] === 'string' && args[0].includes('DO NOT USE HTTP IN PRODUCTION')) {
+      if (console.warn === quiet) console.warn = warn;
+      return;
+    }
+    warn.apply(this, args);
+  };
+  const quiet = console.warn;
+}
+
+/**
  * Wraps @netlify/identity, turns its quirks into sessions that are real (stored and in the nf_jwt
  * cookie) and announces each transition once, through the store that owns it.
  */
@@ -84,6 +113,7 @@ export class IdentityClient {
     this.#host = host;
     // Before @netlify/identity writes its own session cookies.
     installLoopbackCookies();
+    quietLoopbackHttpWarning();
     this.#lastRefreshToken = readSessionCookies()?.refreshToken;
     this.#disposeRefresh = onTokenRefresh((outcome) => this.#handleRefresh(outcome));
   }

@@ -70,6 +70,8 @@ export class IdentityStore {
   #started?: Promise<void>;
   #verified?: Promise<void>;
   #callback?: Promise<CallbackState | null>;
+  /** The hash `handleCallback()` last saw. */
+  #hash?: string;
   #client?: Promise<IdentityClient>;
   #loaded?: IdentityClient;
   /** The client's reader of GoTrue's failures, once it has loaded. */
@@ -213,8 +215,15 @@ export class IdentityStore {
     return client.jwt(force);
   }
 
-  /** Handles this page's auth hash, once per page load; every caller gets the same outcome. */
+  /**
+   * Handles this page's auth hash once, and each new one a link puts there later (a mail link opened
+   * in a tab already on the site changes only the hash: call it on `hashchange`); every caller gets
+   * the same outcome.
+   */
   handleCallback(origin?: EventTarget): Promise<CallbackState | null> {
+    const hash = location.hash;
+    if (hash !== this.#hash && parseAuthHash(hash)) this.#callback = undefined;
+    this.#hash = hash;
     this.#callback ??= (async () => {
       if (!parseAuthHash(location.hash)) {
         await this.start();

@@ -334,3 +334,64 @@ test('an implicit-grant return that belongs to another app is left alone', async
   await expect.poll(() => eventsOf(page)).toEqual(['init']);
   expect(page.url()).toContain('access_token=abc');
 });
+
+test('init({ passwordMinLength }) sets the signup minimum, and the open form follows a later init', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  type Api = { init(options: object): void; open(tab: string): void };
+  await page.evaluate(() => {
+    const identity = (window as unknown as { netlifyIdentity: Api }).netlifyIdentity;
+    identity.init({ passwordMinLength: 12 });
+    identity.open('signup');
+  });
+  const password = modal(page).getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('minlength', '12');
+  await page.evaluate(() =>
+    (window as unknown as { netlifyIdentity: Api }).netlifyIdentity.init({ passwordMinLength: 16 }),
+  );
+  await expect(password).toHaveAttribute('minlength', '16');
+  await modal(page).getByLabel('Name').fill('Ada');
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await password.fill('fifteen chars!!');
+  await modal(page).getByRole('button', { name: 'Sign up' }).click();
+  await expect(modal(page).getByText('Use at least 16 characters.')).toBeVisible();
+  expect(await mails(cdnServer)).toHaveLength(0);
+});
+
+test('a mail link opened in a tab already on the site (only the hash changes) is handled without a reload', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  // The client has loaded and settled on the first (empty) hash before the link arrives.
+  await page.evaluate(() =>
+    fetch('/.netlify/identity/recover', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com' }),
+    }),
+  );
+  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  await page.evaluate((hash) => (location.hash = hash), new URL(recovery.url).hash);
+  await expect(page.getByRole('dialog', { name: 'Choose a new password' })).toBeVisible();
+  await modal(page).getByLabel('New password', { exact: true }).fill('a new passphrase');
+  await modal(page).getByRole('button', { name: 'Save password' }).click();
+  await expect(modal(page)).toContainText('Your new password is saved');
+  expect(
+    await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+  ).toBe(true);
+  expect(await eventsOf(page)).toContain('recovery');
+
+  // A second link in the same tab: an OAuth denial shows its own error.
+  await modal(page).getByRole('button', { name: 'Close' }).click();
+  await page.evaluate(() => (location.hash = '#error=access_denied&error_description=denied'));
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(modal(page)).not.toContainText('Your new password is saved');
+  expect(await page.evaluate(() => location.hash)).toBe('');
+});

@@ -109,3 +109,28 @@ test('the demo stylesheet does not restyle the link view inside the modal', asyn
   const border = await inModal.evaluate((node) => getComputedStyle(node).borderTopWidth);
   expect(border).toBe('0px');
 });
+
+test('each demo page fetches /settings once and logs nothing, not even a warning, on localhost', async ({
+  page,
+  server,
+}) => {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  for (const path of DEMO_PAGES) {
+    const settings: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/.netlify/identity/settings') {
+        settings.push(request.url());
+      }
+    };
+    page.on('request', onRequest);
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    // Open the login form so the lazily loaded client and views have run too.
+    await page.getByRole('button', { name: 'Log in', exact: true }).first().click();
+    await expect(page.getByLabel('Email').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    expect(settings, `${path}: /settings requests`).toHaveLength(1);
+  }
+  expect(messages).toEqual([]);
+});

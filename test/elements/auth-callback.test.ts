@@ -77,6 +77,24 @@ describe('<netlify-auth-callback>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('a confirmation link opened later in the same tab (only the hash changes) is handled too', async () => {
+    const { element, store } = await renderCallback();
+    expect(await store.handleCallback()).to.equal(null);
+    await api('/signup', {
+      method: 'POST',
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    const { token } = await lastMail(EMAIL, 'confirmation');
+    location.hash = `confirmation_token=${token}`;
+    await until(() => store.state.user?.email === EMAIL, 'the user from the new link');
+    await until(
+      () => element.textContent?.includes('Your email is confirmed'),
+      'the confirmation shown',
+    );
+    expect(location.hash).to.equal('');
+    await sessionIsReal();
+  });
+
   it('shows a used or unknown link as a readable error and removes the token from the URL', async () => {
     setHash('confirmation_token=not-a-real-token');
     const recorder = recordEvents();

@@ -70,18 +70,25 @@ export class NetlifyAuthCallback extends IdentityFormElement {
     return callback ? this.t('callback.title') : '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  /** Handles the page's auth link, and one opened later in this tab (only the hash changes). */
+  private readonly handleLink = (): void => {
     this.handling = true;
     void this.identity.store.handleCallback(this).finally(() => {
       this.handling = false;
     });
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.handleLink();
+    window.addEventListener('hashchange', this.handleLink);
     window.addEventListener('popstate', this.handleNavigation);
     navigationApi()?.addEventListener('navigate', this.handleNavigation);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleLink);
     window.removeEventListener('popstate', this.handleNavigation);
     navigationApi()?.removeEventListener('navigate', this.handleNavigation);
   }

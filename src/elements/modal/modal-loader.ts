@@ -11,6 +11,8 @@ export interface ModalSettings {
   container?: Element;
   logo?: string;
   namePlaceholder?: string;
+  /** The page-wide minimum length of a new password (the legacy `init({ passwordMinLength })`). */
+  passwordMinLength?: number;
 }
 
 /** The page's options for its modal, applied when it is created. */
@@ -45,14 +47,13 @@ export async function showIdentityModal(
 
 /** Sets the page's modal options; the modal already on the page (if any) follows them. */
 export function configureModal(settings: ModalSettings): void {
-  for (const [name, value] of Object.entries(settings)) {
-    if (value !== undefined) Object.assign(modalSettings, { [name]: value });
-  }
   const modal = document.querySelector('netlify-identity-modal');
-  if (!modal) return;
-  if (settings.logo !== undefined) modal.logo = settings.logo;
-  if (settings.namePlaceholder !== undefined) modal.namePlaceholder = settings.namePlaceholder;
-  if (settings.container && !modal.closest('netlify-identity-provider')) {
+  for (const [name, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    Object.assign(modalSettings, { [name]: value });
+    if (modal && name !== 'container') Object.assign(modal, { [name]: value });
+  }
+  if (modal && settings.container && !modal.closest('netlify-identity-provider')) {
     settings.container.append(modal);
   }
 }

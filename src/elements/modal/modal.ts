@@ -140,6 +140,9 @@ export class NetlifyIdentityModal extends IdentityElement {
   /** Placeholder of the signup form's name field. */
   @property({ attribute: 'name-placeholder' }) namePlaceholder?: string;
 
+  /** Minimum length of a new password in the modal's signup, recovery and account views. */
+  @property({ attribute: 'password-min-length', type: Number }) passwordMinLength?: number;
+
   @state() private view: ModalView = 'login';
 
   constructor() {
@@ -292,11 +295,20 @@ export class NetlifyIdentityModal extends IdentityElement {
           theme=${this.theme}
           .metadata=${this.#metadata}
           .namePlaceholder=${this.namePlaceholder}
+          .passwordMinLength=${this.passwordMinLength}
         ></netlify-signup>`;
       case 'callback':
-        return html`<netlify-auth-callback headless theme=${this.theme}></netlify-auth-callback>`;
+        return html`<netlify-auth-callback
+          headless
+          theme=${this.theme}
+          .passwordMinLength=${this.passwordMinLength}
+        ></netlify-auth-callback>`;
       case 'user':
-        return html`<netlify-account headless theme=${this.theme}></netlify-account>`;
+        return html`<netlify-account
+          headless
+          theme=${this.theme}
+          .passwordMinLength=${this.passwordMinLength}
+        ></netlify-account>`;
       default:
         return html`<netlify-login headless theme=${this.theme}></netlify-login>`;
     }

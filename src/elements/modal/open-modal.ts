@@ -28,8 +28,8 @@ export function getIdentityModal(opener?: Element | null): NetlifyIdentityModal 
   );
   if (!modal) {
     modal = document.createElement('netlify-identity-modal');
-    if (modalSettings.logo) modal.logo = modalSettings.logo;
-    if (modalSettings.namePlaceholder) modal.namePlaceholder = modalSettings.namePlaceholder;
+    const { container: _container, ...options } = modalSettings;
+    Object.assign(modal, options);
     scope.append(modal);
   }
   return modal;
