@@ -17,12 +17,12 @@ export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client'].ma
 export const CORE_BUDGET_BYTES = 10_250;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
- * preload fetches (the settings answer, about 0.1 KB, makes up the rest of 25 KB). The login
+ * preload fetches (with the settings answer, about 0.1 KB, it is 25.1 KB). The login
  * view's provider marks, password toggle and hints take 2.6 KB of it. Mail links opened in a tab
  * already on the site (the hash changes, no reload) take 56 bytes of the core.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
-export const FIRST_VISIT_BUDGET_BYTES = 24_950;
+export const FIRST_VISIT_BUDGET_BYTES = 25_000;
 
 export function fileSizes(file) {
   const code = readFileSync(file);
