@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { loadSignupView } from '../elements/modal/load-views.js';
 import { preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
+import type { ModalView } from '../elements/modal/modal.js';
 import { asIdentityError } from '../store/errors.js';
 import type { IdentityError } from '../store/errors.js';
 import { announce } from '../store/events.js';
-import type { IdentityTab } from '../store/events.js';
 import type { IdentityStore } from '../store/identity-store.js';
 import { whenIdle } from './idle.js';
 
@@ -45,13 +45,13 @@ export class ModalOpenerController implements ReactiveController {
     loadSignupView().catch(() => undefined);
   };
 
-  async open(tab: IdentityTab, opener: Element): Promise<void> {
+  async open(view: ModalView, opener: Element): Promise<void> {
     if (this.error) {
       this.error = null;
       this.#host.requestUpdate();
     }
     try {
-      await showIdentityModal(tab, { opener });
+      await showIdentityModal(view, { opener });
     } catch (caught) {
       const error = asIdentityError(caught);
       this.error = error;

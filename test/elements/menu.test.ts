@@ -129,6 +129,41 @@ describe('<netlify-identity-menu> and <netlify-identity-button>', () => {
     expect(cookie('nf_jwt')).to.equal(undefined);
   });
 
+  it("logged in: the user's name is a button that opens their account in the modal", async () => {
+    await createUser(EMAIL, PASSWORD, 'Alan Turing');
+    const { element, store } = await renderWithStore<NetlifyIdentityMenu>(
+      html`<netlify-identity-menu></netlify-identity-menu>`,
+    );
+    await store.login(EMAIL, PASSWORD);
+    await element.updateComplete;
+    const name = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="user"]')!;
+    expect(name.localName).to.equal('button');
+    expect(name.textContent).to.equal('Alan Turing');
+    expect(name.getAttribute('aria-label')).to.equal('Alan Turing, Your account');
+    expect(name.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(name.tabIndex).to.equal(0);
+    await expect(element).to.be.accessible();
+    const recorder = recordEvents();
+    name.focus();
+    name.click();
+    const modal = await until(
+      () => document.querySelector('netlify-identity-modal')?.isOpen,
+      'the dialog',
+    ).then(() => document.querySelector('netlify-identity-modal')!);
+    await until(
+      () =>
+        modal.querySelector('netlify-account') ??
+        modal.shadowRoot?.querySelector('netlify-account'),
+      'the account view',
+    );
+    recorder.stop();
+    const open = recorder.events.find((event) => event.type === 'netlify-identity-open');
+    expect((open?.detail as { tab: string }).tab).to.equal('account');
+    modal.close();
+    // Focus goes back to the name, so a keyboard user carries on where they were.
+    await until(() => element.shadowRoot!.activeElement === name, 'focus back on the name');
+  });
+
   it('the button uses its own text as the logged-out label and becomes Log out', async () => {
     await createUser(EMAIL, PASSWORD);
     const { element, store } = await renderWithStore<NetlifyIdentityButton>(

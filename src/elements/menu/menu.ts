@@ -1,12 +1,12 @@
 import { css } from '@lit/reactive-element/css-tag.js';
 import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
 import { ModalOpenerController } from '../../internal/modal-opener.js';
-import type { IdentityTab } from '../../store/events.js';
+import type { ModalView } from '../modal/modal.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
 
 /**
  * The account menu for a site header. Logged out: "Log in" and "Sign up" (no "Sign up" when the site
- * has closed signups). Logged in: the user's name (or email) and "Log out".
+ * has closed signups). Logged in: the user's name (or email), which opens their account, and "Log out".
  *
  * Renders from the store's state at once (the stored session included), before the modal's code
  * has loaded: it fetches that code when the browser is idle and when a pointer or focus reaches
@@ -17,13 +17,13 @@ import { buttonStyles, hostTokens } from '../../styles/tokens.js';
  * @attr locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
  * @property {'light' | 'dark' | 'auto'} theme - `light`, `dark`, or `auto` (follows the system's colour scheme).
  * @property {string | undefined} locale - BCP 47 language; defaults to the nearest `lang` attribute, then the browser's language.
- * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login` or `signup`.
+ * @fires netlify-identity-open - When a button opens the modal; `detail.tab` is `login`, `signup` or `account`.
  * @fires netlify-identity-error - When logging out fails, or the modal's code cannot be loaded; `detail.error` says why.
  * @fires netlify-identity-logout - After "Log out".
  * @csspart base - The wrapper of the buttons.
  * @csspart login-button - The "Log in" button.
  * @csspart signup-button - The "Sign up" button.
- * @csspart user - The logged-in user's name.
+ * @csspart user - The logged-in user's name: a button that opens their account in the modal.
  * @csspart logout-button - The "Log out" button.
  * @csspart error - Why the modal could not open (its code could not be loaded).
  * @cssprop --netlify-identity-color-accent - Primary buttons, links and focus accents.
@@ -62,6 +62,7 @@ export class NetlifyIdentityMenu extends CoreElement {
       }
       [part='user'] {
         font-weight: 600;
+        border-color: transparent;
       }
       [part='error'] {
         flex-basis: 100%;
@@ -83,7 +84,11 @@ export class NetlifyIdentityMenu extends CoreElement {
     (event) => this.handleOpen(event, 'signup'),
     this.opener.handleSignupIntent,
   );
-  private readonly userName = document.createElement('span');
+  private readonly userName = createButton(
+    'user',
+    (event) => this.handleOpen(event, 'user'),
+    this.opener.handleIntent,
+  );
   private readonly logoutButton = createButton('logout-button', () => void this.handleLogout());
   private readonly errorMessage = document.createElement('p');
 
@@ -91,13 +96,13 @@ export class NetlifyIdentityMenu extends CoreElement {
     super();
     this.base.setAttribute('part', 'base');
     this.loginButton.classList.add('primary');
-    this.userName.setAttribute('part', 'user');
+    this.userName.setAttribute('aria-haspopup', 'dialog');
     this.errorMessage.setAttribute('part', 'error');
     this.errorMessage.setAttribute('role', 'alert');
     this.renderRoot.append(this.base);
   }
 
-  private handleOpen(event: Event, tab: IdentityTab): void {
+  private handleOpen(event: Event, tab: ModalView): void {
     void this.opener.open(tab, event.currentTarget as Element);
   }
 
@@ -111,7 +116,10 @@ export class NetlifyIdentityMenu extends CoreElement {
     const error = this.opener.error;
     if (error) setText(this.errorMessage, this.describeError(error));
     if (user) {
-      setText(this.userName, user.name ?? user.email ?? '');
+      const name = user.name ?? user.email ?? '';
+      setText(this.userName, name);
+      // The visible name first (what speech input users say), then where it leads.
+      this.userName.setAttribute('aria-label', `${name}, ${this.t('account.title')}`);
       setText(this.logoutButton, this.t('action.logout'));
       showOnly(this.base, [this.userName, this.logoutButton]);
       return;
