@@ -11,18 +11,19 @@ export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client'].ma
   (part) => `${CDN_FOLDER}/netlify-identity-${part}.js`,
 );
 /**
- * What runs before "Log in" is usable: the core script, English of its own elements included, and
- * the role gate (0.3 KB), which must render from the stored session at once like the menu.
+ * What runs before "Log in" is usable: the core script, English of its own elements included, the
+ * role gate (0.3 KB), which must render from the stored session at once like the menu, and the
+ * menu's account button.
  */
-export const CORE_BUDGET_BYTES = 10_250;
+export const CORE_BUDGET_BYTES = 10_300;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
- * preload fetches (with the settings answer, about 0.1 KB, it is 25.1 KB). The login
+ * preload fetches (with the settings answer, about 0.1 KB, it is 25.2 KB). The login
  * view's provider marks, password toggle and hints take 2.6 KB of it. Mail links opened in a tab
  * already on the site (the hash changes, no reload) take 56 bytes of the core.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
-export const FIRST_VISIT_BUDGET_BYTES = 25_000;
+export const FIRST_VISIT_BUDGET_BYTES = 25_100;
 
 export function fileSizes(file) {
   const code = readFileSync(file);
