@@ -230,7 +230,7 @@ test('autoconfirm: signup, then login', async ({ page, cdnServer }) => {
   await modal(page).getByLabel('Password').fill(PASSWORD);
   await modal(page).getByRole('button', { name: 'Sign up' }).click();
   await expect(menu(page)).toContainText('Mary');
-  expect(await eventsOf(page)).toEqual(['init', 'open', 'signup', 'login', 'close']);
+  await expect.poll(() => eventsOf(page)).toEqual(['init', 'open', 'signup', 'login', 'close']);
   expect((await mails(cdnServer)).length).toBe(0);
 });
 
