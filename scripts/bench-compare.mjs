@@ -139,23 +139,28 @@ async function measure(browser, url, serverUrl) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
 
-  const clicked = await page.evaluate((find) => {
-    new Function(`return (${find})()`)().click();
-    return performance.now();
-  }, findLoginButton.toString());
-  // Both are checked in each animation frame after the click: a field on screen, and focus in it
-  // (the legacy widget never moves focus into its iframe).
-  const [visible, focused] = await Promise.all(
-    [visibleEmailField, focusedEmailField].map((check) =>
-      page
-        .waitForFunction(
-          (source) => (new Function(`return (${source})()`)() ? performance.now() : false),
-          check.toString(),
-          { polling: 'raf', timeout: 5000 },
-        )
-        .then((handle) => handle.jsonValue())
-        .catch(() => NaN),
-    ),
+  // The checks run in the page, in each animation frame from the click on, so that the test
+  // driver's round trips do not count: a field on screen, and focus in it (the legacy widget never
+  // moves focus into its iframe). Each time is from the click to the first frame that shows it.
+  const { visible, focused } = await page.evaluate(
+    ([find, checks]) => {
+      const [onScreen, inFocus] = checks.map((source) => new Function(`return (${source})()`));
+      return new Promise((resolve) => {
+        const times = { visible: NaN, focused: NaN };
+        const clicked = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          if (Number.isNaN(times.visible) && onScreen()) times.visible = now - clicked;
+          if (Number.isNaN(times.focused) && inFocus()) times.focused = now - clicked;
+          const done = !Number.isNaN(times.visible) && !Number.isNaN(times.focused);
+          if (done || now - clicked > 5000) resolve(times);
+          else requestAnimationFrame(frame);
+        };
+        new Function(`return (${find})()`)().click();
+        requestAnimationFrame(frame);
+      });
+    },
+    [findLoginButton.toString(), [visibleEmailField.toString(), focusedEmailField.toString()]],
   );
   await context.close();
   return {
@@ -164,8 +169,8 @@ async function measure(browser, url, serverUrl) {
     loadBytes,
     widgetGzip,
     heap,
-    toField: visible - clicked,
-    toFocus: focused - clicked,
+    toField: visible,
+    toFocus: focused,
   };
 }
 

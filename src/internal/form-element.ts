@@ -65,10 +65,16 @@ export class IdentityFormElement extends IdentityElement {
    * for the provider), else its first button.
    */
   override focus(options?: FocusOptions): void {
-    const field = this.querySelector<HTMLElement>(
-      'form input:not([type="hidden"]):not([tabindex="-1"]):not([disabled])',
+    this.focusTarget?.focus(options);
+  }
+
+  /** What `focus()` focuses. */
+  get focusTarget(): HTMLElement | null {
+    return (
+      this.querySelector<HTMLElement>(
+        'form input:not([type="hidden"]):not([tabindex="-1"]):not([disabled])',
+      ) ?? this.querySelector<HTMLElement>('button:not([disabled]), a[href]')
     );
-    (field ?? this.querySelector<HTMLElement>('button:not([disabled]), a[href]'))?.focus(options);
   }
 
   /** The heading of what is on screen now, for a container that shows it elsewhere. */

@@ -81,6 +81,14 @@ export class NetlifyIdentityModal extends IdentityElement {
         font-family: var(--_font);
         box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
       }
+      /* Closed, the dialog keeps its styles and layout, out of sight and out of reach: opening it
+         then only shows it, with no style and layout of the whole form on the click. */
+      dialog:not([open]) {
+        display: block;
+        position: fixed;
+        top: 0;
+        visibility: hidden;
+      }
       dialog::backdrop {
         background: rgb(15 23 42 / 0.55);
       }
@@ -189,7 +197,14 @@ export class NetlifyIdentityModal extends IdentityElement {
       })
       .then(
         () => {
-          if (this.dialog && !this.dialog.open) this.dialog.showModal();
+          const dialog = this.dialog;
+          if (dialog && !dialog.open) {
+            // The dialog focuses the view's first field itself: one focus change, not two.
+            const target = this.viewElement?.focusTarget;
+            target?.setAttribute('autofocus', '');
+            dialog.showModal();
+            target?.removeAttribute('autofocus');
+          }
           this.focusFirstField();
           announce('netlify-identity-open', { tab: this.openTab(view) }, opener);
         },
