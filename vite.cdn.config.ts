@@ -16,6 +16,7 @@ function swapLoaders(): Plugin {
     [resolve('src/store/load-client.ts'), resolve('src/cdn/load-client.ts')],
     [resolve('src/elements/modal/load-modal.ts'), resolve('src/cdn/load-modal.ts')],
     [resolve('src/elements/modal/load-views.ts'), resolve('src/cdn/load-views.ts')],
+    [resolve('src/internal/load-provider-marks.ts'), resolve('src/cdn/load-provider-marks.ts')],
   ]);
   return {
     name: 'swap-loaders',
@@ -34,10 +35,11 @@ const PARTS: Record<string, string> = {
   signup: 'src/cdn/chunks/signup.ts',
   account: 'src/cdn/chunks/account.ts',
   callback: 'src/cdn/chunks/callback.ts',
+  providers: 'src/cdn/chunks/providers.ts',
 };
 
 /** The parts built on the views part, sharing its modules (Lit, the forms). */
-const ON_VIEWS = new Set(['signup', 'account', 'callback']);
+const ON_VIEWS = new Set(['signup', 'account', 'callback', 'providers']);
 
 /** Lit's modules that the views part publishes as one namespace (`lit` re-exports them all). */
 const LIT_FILES = [

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';
 import { build } from 'vite';
 
-const MODES = ['production', 'client', 'views', 'signup', 'account', 'callback'];
+const MODES = ['production', 'client', 'views', 'signup', 'account', 'callback', 'providers'];
 
 for (const mode of MODES) {
   await build({ configFile: 'vite.cdn.config.ts', mode, logLevel: 'warn' });

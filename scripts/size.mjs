@@ -7,7 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const CDN_FOLDER = 'dist/cdn';
 export const CDN_BUNDLE = `${CDN_FOLDER}/netlify-identity.js`;
 /** The parts beside it, loaded on demand. */
-export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client'].map(
+export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client', 'providers'].map(
   (part) => `${CDN_FOLDER}/netlify-identity-${part}.js`,
 );
 /**

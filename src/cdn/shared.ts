@@ -11,6 +11,7 @@ import * as storeController from '../internal/store-controller.js';
 import * as localize from '../localize/localize.js';
 import * as callbackHash from '../store/callback-hash.js';
 import * as cookies from '../store/cookies.js';
+import * as defaultStore from '../store/default-store.js';
 import * as errors from '../store/errors.js';
 import * as events from '../store/events.js';
 import * as storedSession from '../store/stored-session.js';
@@ -26,6 +27,7 @@ export const SHARED_MODULES: Record<string, unknown> = {
   localize__localize: localize,
   store__callback_hash: callbackHash,
   store__cookies: cookies,
+  store__default_store: defaultStore,
   store__errors: errors,
   store__events: events,
   store__stored_session: storedSession,

@@ -6,8 +6,8 @@ import { formStyles } from '../styles/form-styles.js';
 import { field, formValues, providerName, validateForm } from './form-parts.js';
 import type { FieldOptions, FieldProblem } from './form-parts.js';
 import { defaultPasswordMinLength } from './password-policy.js';
-import { providerMark } from './provider-marks.js';
 import { IdentityElement } from './identity-element.js';
+import { loadProviderMarks, providerMarks } from './provider-marks-loader.js';
 import { SubmitController } from './submit-controller.js';
 
 let instances = 0;
@@ -145,8 +145,17 @@ export class IdentityFormElement extends IdentityElement {
     });
   }
 
-  /** One "Continue with …" button per provider; each leaves for the provider's consent page. */
+  /**
+   * One "Continue with …" button per provider; each leaves for the provider's consent page. The
+   * marks load on their own: until they are there, each button keeps an empty box of their size.
+   */
   protected renderProviderButtons(providers: readonly OAuthProvider[]): TemplateResult {
+    const marks = providerMarks();
+    if (!marks)
+      loadProviderMarks().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     return html`<div class="providers">
       ${providers.map(
         (provider) =>
@@ -155,7 +164,16 @@ export class IdentityFormElement extends IdentityElement {
             class="provider"
             @click=${() => void this.submission.run(() => this.identity.store.oauthLogin(provider, this))}
           >
-            ${providerMark(provider)}
+            <svg
+              class="provider-mark"
+              viewBox="0 0 24 24"
+              width="20"
+              height="20"
+              aria-hidden="true"
+              focusable="false"
+            >
+              ${marks?.[provider] ?? nothing}
+            </svg>
             <span>${this.t('oauth.continueWith', { provider: providerName(provider) })}</span>
           </button>`,
       )}
