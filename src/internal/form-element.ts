@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { CSSResult, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OAuthProvider } from '../store/identity-store.js';
 import { formStyles } from '../styles/form-styles.js';
@@ -12,13 +12,14 @@ import { SubmitController } from './submit-controller.js';
 
 let instances = 0;
 
-function adoptFormStyles(root: Node): void {
+function adoptFormStyles(root: Node, viewStyles: CSSResult | undefined): void {
   const target = root as Document | ShadowRoot;
-  const sheet = formStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in target)) return;
-  if (!target.adoptedStyleSheets.includes(sheet)) {
-    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
-  }
+  if (!('adoptedStyleSheets' in target)) return;
+  // The shared sheet first: the view's rules, of the same (zero) specificity, come after it.
+  const sheets = [formStyles.styleSheet, viewStyles?.styleSheet].filter(
+    (sheet): sheet is CSSStyleSheet => !!sheet && !target.adoptedStyleSheets.includes(sheet),
+  );
+  if (sheets.length > 0) target.adoptedStyleSheets = [...target.adoptedStyleSheets, ...sheets];
 }
 
 /**
@@ -27,6 +28,9 @@ function adoptFormStyles(root: Node): void {
  * enclosing shadow root) as a constructed stylesheet, which a strict CSP allows.
  */
 export class IdentityFormElement extends IdentityElement {
+  /** Light-DOM styles of this view alone, adopted beside the shared form styles. */
+  protected static viewStyles?: CSSResult;
+
   /** Unique prefix for the ids that tie labels, inputs and messages together. */
   protected readonly idPrefix = `netlify-identity-${++instances}`;
 
@@ -57,7 +61,10 @@ export class IdentityFormElement extends IdentityElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptFormStyles(this.getRootNode());
+    adoptFormStyles(
+      this.getRootNode(),
+      (this.constructor as typeof IdentityFormElement).viewStyles,
+    );
   }
 
   /**
