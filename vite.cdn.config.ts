@@ -56,8 +56,6 @@ function sharedName(id: string, shared: ReadonlySet<string>): string | undefined
   if (shared.has('lit') && LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) {
     return 'lit';
   }
-  // The core's styles are CSSResults of this module: Lit in the views part shares it.
-  if (path.endsWith('/node_modules/@lit/reactive-element/css-tag.js')) return 'css_tag';
   const name = relative(resolve('src'), path)
     .replace(/\\/g, '/')
     .replace(/\.ts$/, '')

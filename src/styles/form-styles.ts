@@ -10,7 +10,10 @@ const scope = unsafeCSS(`:where(${FORM_HOSTS})`);
  * one view shows is in that view's `viewStyles`, loaded with it.
  */
 export const formStyles = css`
-  ${themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)}
+  ${unsafeCSS(
+    themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)
+      .cssText,
+  )}
   ${scope} {
     /* One gap between the blocks (alerts, notices, providers, form, footer): empty ones take none. */
     display: grid;
