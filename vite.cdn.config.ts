@@ -88,7 +88,9 @@ function sharedWithCore(part: string): Plugin {
 
 /** Which parts show an English message: the core's elements, the views, the account, the auth links. */
 function partsShowing(key: string): string[] {
-  if (/^(action\.(login|signup|logout)$|error\.)/.test(key)) return ['production'];
+  // The menu names the user's account button and the gate says who may see it before any part loads.
+  if (/^(action\.(login|signup|logout)$|error\.|gate\.)/.test(key)) return ['production'];
+  if (key === 'account.title') return ['production'];
   if (key === 'field.newPassword') return ['account', 'callback'];
   if (key === 'field.name') return ['signup', 'account'];
   if (/^signup\./.test(key)) return ['signup'];

@@ -209,3 +209,27 @@ test('with a provider, its mark is fetched before the click and fills a box kept
   // The email field keeps the focus: the mark changes nothing else.
   await expect(modal(page).getByLabel('Email')).toBeFocused();
 });
+
+test('before any part loads, the core speaks English: the account button and the gate note', async ({
+  page,
+  cdnServer,
+}) => {
+  await logIn(page, cdnServer);
+  // Only the core may run: every part beside it fails.
+  await page.route(/netlify-identity-\w+\.js/, (route) =>
+    route.fulfill({ status: 404, body: 'Not found' }),
+  );
+  await page.reload();
+  await expect(
+    menu(page).getByRole('button', { name: 'Ada Lovelace, Your account' }),
+  ).toBeVisible();
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<netlify-identity-gate roles="admin"><p>Admins only</p></netlify-identity-gate>',
+    ),
+  );
+  await expect(page.locator('netlify-identity-gate')).toContainText(
+    'Your account does not have access to this content yet.',
+  );
+});
