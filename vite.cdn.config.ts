@@ -8,7 +8,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * The npm build loads languages, the identity client and the modal with dynamic imports, which an
- * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead.
+ * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead, and
+ * Lit's decorators for their legacy half (src/cdn/legacy-decorators.ts).
  */
 function swapLoaders(): Plugin {
   const swaps = new Map([
@@ -22,6 +23,7 @@ function swapLoaders(): Plugin {
     name: 'swap-loaders',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      if (source === 'lit/decorators.js') return resolve('src/cdn/legacy-decorators.ts');
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return (resolved && swaps.get(resolved.id)) ?? null;
     },
