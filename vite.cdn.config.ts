@@ -97,7 +97,7 @@ function partsShowing(key: string): string[] {
   if (key === 'field.name') return ['signup', 'account'];
   if (/^signup\./.test(key)) return ['signup'];
   if (/^(account\.|status\.saving$)/.test(key)) return ['account'];
-  if (/^(recovery|invite|callback)\./.test(key)) return ['callback'];
+  if (/^(recovery|invite|callback)\.|^action\.dismiss$/.test(key)) return ['callback'];
   return ['views'];
 }
 
