@@ -8,7 +8,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * The npm build loads languages, the identity client and the modal with dynamic imports, which an
- * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead.
+ * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead, and
+ * Lit's decorators for their legacy half (src/cdn/legacy-decorators.ts).
  */
 function swapLoaders(): Plugin {
   const swaps = new Map([
@@ -16,11 +17,13 @@ function swapLoaders(): Plugin {
     [resolve('src/store/load-client.ts'), resolve('src/cdn/load-client.ts')],
     [resolve('src/elements/modal/load-modal.ts'), resolve('src/cdn/load-modal.ts')],
     [resolve('src/elements/modal/load-views.ts'), resolve('src/cdn/load-views.ts')],
+    [resolve('src/internal/load-provider-marks.ts'), resolve('src/cdn/load-provider-marks.ts')],
   ]);
   return {
     name: 'swap-loaders',
     enforce: 'pre',
     async resolveId(source, importer, options) {
+      if (source === 'lit/decorators.js') return resolve('src/cdn/legacy-decorators.ts');
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return (resolved && swaps.get(resolved.id)) ?? null;
     },
@@ -34,10 +37,11 @@ const PARTS: Record<string, string> = {
   signup: 'src/cdn/chunks/signup.ts',
   account: 'src/cdn/chunks/account.ts',
   callback: 'src/cdn/chunks/callback.ts',
+  providers: 'src/cdn/chunks/providers.ts',
 };
 
 /** The parts built on the views part, sharing its modules (Lit, the forms). */
-const ON_VIEWS = new Set(['signup', 'account', 'callback']);
+const ON_VIEWS = new Set(['signup', 'account', 'callback', 'providers']);
 
 /** Lit's modules that the views part publishes as one namespace (`lit` re-exports them all). */
 const LIT_FILES = [
@@ -54,8 +58,6 @@ function sharedName(id: string, shared: ReadonlySet<string>): string | undefined
   if (shared.has('lit') && LIT_FILES.some((file) => path.endsWith(`/node_modules/${file}`))) {
     return 'lit';
   }
-  // The core's styles are CSSResults of this module: Lit in the views part shares it.
-  if (path.endsWith('/node_modules/@lit/reactive-element/css-tag.js')) return 'css_tag';
   const name = relative(resolve('src'), path)
     .replace(/\\/g, '/')
     .replace(/\.ts$/, '')
@@ -88,12 +90,14 @@ function sharedWithCore(part: string): Plugin {
 
 /** Which parts show an English message: the core's elements, the views, the account, the auth links. */
 function partsShowing(key: string): string[] {
-  if (/^(action\.(login|signup|logout)$|error\.)/.test(key)) return ['production'];
+  // The menu names the user's account button and the gate says who may see it before any part loads.
+  if (/^(action\.(login|signup|logout)$|error\.|gate\.)/.test(key)) return ['production'];
+  if (key === 'account.title') return ['production'];
   if (key === 'field.newPassword') return ['account', 'callback'];
   if (key === 'field.name') return ['signup', 'account'];
   if (/^signup\./.test(key)) return ['signup'];
   if (/^(account\.|status\.saving$)/.test(key)) return ['account'];
-  if (/^(recovery|invite|callback)\./.test(key)) return ['callback'];
+  if (/^(recovery|invite|callback)\.|^action\.dismiss$/.test(key)) return ['callback'];
   return ['views'];
 }
 

@@ -1,9 +1,8 @@
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
-import type { CSSResultGroup, CSSResultOrNative } from '@lit/reactive-element/css-tag.js';
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { LocalizeController, directionOf, resolveLocale, translate } from '../localize/localize.js';
 import type { MessageKey } from '../localize/localize.js';
 import type { IdentityError } from '../store/errors.js';
+import type { Styles } from '../styles/css.js';
 import type { Theme } from './identity-element.js';
 import { StoreController } from './store-controller.js';
 
@@ -18,7 +17,8 @@ const ElementBase: typeof HTMLElement =
  * `update()`.
  */
 export abstract class CoreElement extends ElementBase implements ReactiveControllerHost {
-  static styles: CSSResultGroup = [];
+  /** The shadow root's sheets, in order. */
+  static styles: Styles[] = [];
   static readonly observedAttributes = ['theme', 'locale'];
 
   readonly #controllers = new Set<ReactiveController>();
@@ -33,10 +33,8 @@ export abstract class CoreElement extends ElementBase implements ReactiveControl
   constructor() {
     super();
     this.renderRoot = this.attachShadow({ mode: 'open' });
-    const { styles } = this.constructor as typeof CoreElement;
-    adoptStyles(
-      this.renderRoot,
-      (Array.isArray(styles) ? styles : [styles]) as CSSResultOrNative[],
+    this.renderRoot.adoptedStyleSheets = (this.constructor as typeof CoreElement).styles.map(
+      (styles) => styles.styleSheet,
     );
   }
 

@@ -1,24 +1,25 @@
 import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import type { CSSResult, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OAuthProvider } from '../store/identity-store.js';
 import { formStyles } from '../styles/form-styles.js';
 import { field, formValues, providerName, validateForm } from './form-parts.js';
 import type { FieldOptions, FieldProblem } from './form-parts.js';
 import { defaultPasswordMinLength } from './password-policy.js';
-import { providerMark } from './provider-marks.js';
 import { IdentityElement } from './identity-element.js';
+import { loadProviderMarks, providerMarks } from './provider-marks-loader.js';
 import { SubmitController } from './submit-controller.js';
 
 let instances = 0;
 
-function adoptFormStyles(root: Node): void {
+function adoptFormStyles(root: Node, viewStyles: CSSResult | undefined): void {
   const target = root as Document | ShadowRoot;
-  const sheet = formStyles.styleSheet;
-  if (!sheet || !('adoptedStyleSheets' in target)) return;
-  if (!target.adoptedStyleSheets.includes(sheet)) {
-    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
-  }
+  if (!('adoptedStyleSheets' in target)) return;
+  // The shared sheet first: the view's rules, of the same (zero) specificity, come after it.
+  const sheets = [formStyles.styleSheet, viewStyles?.styleSheet].filter(
+    (sheet): sheet is CSSStyleSheet => !!sheet && !target.adoptedStyleSheets.includes(sheet),
+  );
+  if (sheets.length > 0) target.adoptedStyleSheets = [...target.adoptedStyleSheets, ...sheets];
 }
 
 /**
@@ -27,6 +28,9 @@ function adoptFormStyles(root: Node): void {
  * enclosing shadow root) as a constructed stylesheet, which a strict CSP allows.
  */
 export class IdentityFormElement extends IdentityElement {
+  /** Light-DOM styles of this view alone, adopted beside the shared form styles. */
+  protected static viewStyles?: CSSResult;
+
   /** Unique prefix for the ids that tie labels, inputs and messages together. */
   protected readonly idPrefix = `netlify-identity-${++instances}`;
 
@@ -57,7 +61,10 @@ export class IdentityFormElement extends IdentityElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptFormStyles(this.getRootNode());
+    adoptFormStyles(
+      this.getRootNode(),
+      (this.constructor as typeof IdentityFormElement).viewStyles,
+    );
   }
 
   /**
@@ -151,8 +158,17 @@ export class IdentityFormElement extends IdentityElement {
     });
   }
 
-  /** One "Continue with …" button per provider; each leaves for the provider's consent page. */
+  /**
+   * One "Continue with …" button per provider; each leaves for the provider's consent page. The
+   * marks load on their own: until they are there, each button keeps an empty box of their size.
+   */
   protected renderProviderButtons(providers: readonly OAuthProvider[]): TemplateResult {
+    const marks = providerMarks();
+    if (!marks)
+      loadProviderMarks().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     return html`<div class="providers">
       ${providers.map(
         (provider) =>
@@ -161,7 +177,16 @@ export class IdentityFormElement extends IdentityElement {
             class="provider"
             @click=${() => void this.submission.run(() => this.identity.store.oauthLogin(provider, this))}
           >
-            ${providerMark(provider)}
+            <svg
+              class="provider-mark"
+              viewBox="0 0 24 24"
+              width="20"
+              height="20"
+              aria-hidden="true"
+              focusable="false"
+            >
+              ${marks?.[provider] ?? nothing}
+            </svg>
             <span>${this.t('oauth.continueWith', { provider: providerName(provider) })}</span>
           </button>`,
       )}

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Arabic (Modern Standard). */
 export const messages: Messages = {
-  'menu.label': 'الحساب',
   'action.login': 'تسجيل الدخول',
   'action.signup': 'إنشاء حساب',
   'action.logout': 'تسجيل الخروج',
   'action.close': 'إغلاق',
-  'action.continue': 'متابعة',
   'gate.noAccess': 'هذا المحتوى مخصص للأعضاء الذين لديهم صلاحية. حسابك لا يملكها بعد.',
   'action.dismiss': 'إغلاق',
   'login.title': 'تسجيل الدخول',
@@ -83,7 +81,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'المتابعة باستخدام {provider}',
   'oauth.or': 'أو',
   'status.slow': 'يستغرق هذا وقتًا أطول من المعتاد. لا يزال العمل جاريًا…',
-  'status.loading': 'جارٍ التحميل…',
   'error.invalid_credentials':
     'البريد الإلكتروني وكلمة المرور غير متطابقين. تحقّق منهما وحاول مرة أخرى.',
   'error.email_not_confirmed': 'يُرجى تأكيد بريدك الإلكتروني أولًا: افتح الرابط الذي أرسلناه إليك.',

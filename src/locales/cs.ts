@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Czech. */
 export const messages: Messages = {
-  'menu.label': 'Účet',
   'action.login': 'Přihlásit se',
   'action.signup': 'Zaregistrovat se',
   'action.logout': 'Odhlásit se',
   'action.close': 'Zavřít',
-  'action.continue': 'Pokračovat',
   'gate.noAccess': 'Tento obsah je pro členy s přístupem. Váš účet ho zatím nemá.',
   'action.dismiss': 'Zavřít',
   'login.title': 'Přihlášení',
@@ -86,7 +84,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Pokračovat přes {provider}',
   'oauth.or': 'nebo',
   'status.slow': 'Trvá to déle než obvykle. Stále pracujeme…',
-  'status.loading': 'Načítání…',
   'error.invalid_credentials': 'E-mail a heslo k sobě nepasují. Zkontrolujte je a zkuste to znovu.',
   'error.email_not_confirmed':
     'Nejdříve prosím potvrďte svůj e-mail: otevřete odkaz, který jsme vám poslali.',

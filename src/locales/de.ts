@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** German. */
 export const messages: Messages = {
-  'menu.label': 'Konto',
   'action.login': 'Anmelden',
   'action.signup': 'Registrieren',
   'action.logout': 'Abmelden',
   'action.close': 'Schließen',
-  'action.continue': 'Weiter',
   'gate.noAccess':
     'Dieser Inhalt ist Mitgliedern mit Zugang vorbehalten. Ihr Konto hat ihn noch nicht.',
   'action.dismiss': 'Schließen',
@@ -89,7 +87,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Weiter mit {provider}',
   'oauth.or': 'oder',
   'status.slow': 'Das dauert länger als üblich. Wird noch bearbeitet…',
-  'status.loading': 'Wird geladen…',
   'error.invalid_credentials':
     'E-Mail-Adresse und Passwort passen nicht zusammen. Bitte prüfen Sie Ihre Eingaben.',
   'error.email_not_confirmed':

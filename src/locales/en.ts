@@ -1,11 +1,9 @@
 /** English, built in. Every other locale is a file with the same keys. */
 export const en = {
-  'menu.label': 'Account',
   'action.login': 'Log in',
   'action.signup': 'Sign up',
   'action.logout': 'Log out',
   'action.close': 'Close',
-  'action.continue': 'Continue',
   'gate.noAccess': 'Your account does not have access to this content yet.',
   'action.dismiss': 'Dismiss',
   'login.title': 'Log in',
@@ -82,7 +80,6 @@ export const en = {
   'oauth.continueWith': 'Continue with {provider}',
   'oauth.or': 'or',
   'status.slow': 'This is taking longer than usual. Still working…',
-  'status.loading': 'Loading…',
   'error.invalid_credentials': 'That email and password don’t match. Check them and try again.',
   'error.email_not_confirmed': 'Please confirm your email first: open the link we sent you.',
   'error.signup_disabled': 'Signups are closed on this site.',

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Spanish. */
 export const messages: Messages = {
-  'menu.label': 'Cuenta',
   'action.login': 'Iniciar sesión',
   'action.signup': 'Registrarse',
   'action.logout': 'Cerrar sesión',
   'action.close': 'Cerrar',
-  'action.continue': 'Continuar',
   'gate.noAccess': 'Este contenido es para miembros con acceso. Tu cuenta todavía no lo tiene.',
   'action.dismiss': 'Cerrar',
   'login.title': 'Iniciar sesión',
@@ -90,7 +88,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Continuar con {provider}',
   'oauth.or': 'o',
   'status.slow': 'Esto está tardando más de lo habitual. Seguimos en ello…',
-  'status.loading': 'Cargando…',
   'error.invalid_credentials':
     'El correo electrónico y la contraseña no coinciden. Revísalos e inténtalo de nuevo.',
   'error.email_not_confirmed':

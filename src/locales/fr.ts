@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** French. */
 export const messages: Messages = {
-  'menu.label': 'Compte',
   'action.login': 'Se connecter',
   'action.signup': 'S’inscrire',
   'action.logout': 'Se déconnecter',
   'action.close': 'Fermer',
-  'action.continue': 'Continuer',
   'gate.noAccess':
     'Ce contenu est réservé aux membres autorisés. Votre compte n’a pas encore cet accès.',
   'action.dismiss': 'Fermer',
@@ -88,7 +86,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Continuer avec {provider}',
   'oauth.or': 'ou',
   'status.slow': 'Cela prend plus de temps que prévu. Toujours en cours…',
-  'status.loading': 'Chargement…',
   'error.invalid_credentials':
     'L’adresse e-mail et le mot de passe ne correspondent pas. Vérifiez-les et réessayez.',
   'error.email_not_confirmed':

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Hungarian. */
 export const messages: Messages = {
-  'menu.label': 'Fiók',
   'action.login': 'Bejelentkezés',
   'action.signup': 'Regisztráció',
   'action.logout': 'Kijelentkezés',
   'action.close': 'Bezárás',
-  'action.continue': 'Tovább',
   'gate.noAccess':
     'Ez a tartalom a hozzáféréssel rendelkező tagoknak szól. A fiókja még nem rendelkezik vele.',
   'action.dismiss': 'Bezárás',
@@ -88,7 +86,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Folytatás ezzel: {provider}',
   'oauth.or': 'vagy',
   'status.slow': 'Ez a szokásosnál tovább tart. Még dolgozunk rajta…',
-  'status.loading': 'Betöltés…',
   'error.invalid_credentials':
     'Az e-mail-cím és a jelszó nem egyezik. Ellenőrizze őket, és próbálja újra.',
   'error.email_not_confirmed':

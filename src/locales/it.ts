@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Italian. */
 export const messages: Messages = {
-  'menu.label': 'Account',
   'action.login': 'Accedi',
   'action.signup': 'Registrati',
   'action.logout': 'Esci',
   'action.close': 'Chiudi',
-  'action.continue': 'Continua',
   'gate.noAccess':
     'Questo contenuto è riservato ai membri con accesso. Il tuo account non lo ha ancora.',
   'action.dismiss': 'Chiudi',
@@ -89,7 +87,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Continua con {provider}',
   'oauth.or': 'oppure',
   'status.slow': 'Ci vuole più tempo del solito. Stiamo ancora lavorando…',
-  'status.loading': 'Caricamento…',
   'error.invalid_credentials': 'Email e password non corrispondono. Controllale e riprova.',
   'error.email_not_confirmed': 'Prima conferma la tua email: apri il link che ti abbiamo inviato.',
   'error.signup_disabled': 'Le registrazioni su questo sito sono chiuse.',

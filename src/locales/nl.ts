@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Dutch. */
 export const messages: Messages = {
-  'menu.label': 'Account',
   'action.login': 'Inloggen',
   'action.signup': 'Registreren',
   'action.logout': 'Uitloggen',
   'action.close': 'Sluiten',
-  'action.continue': 'Doorgaan',
   'gate.noAccess': 'Deze inhoud is voor leden met toegang. Je account heeft die nog niet.',
   'action.dismiss': 'Sluiten',
   'login.title': 'Inloggen',
@@ -88,7 +86,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Doorgaan met {provider}',
   'oauth.or': 'of',
   'status.slow': 'Dit duurt langer dan normaal. We zijn er nog mee bezig…',
-  'status.loading': 'Laden…',
   'error.invalid_credentials':
     'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.',
   'error.email_not_confirmed':

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Polish. */
 export const messages: Messages = {
-  'menu.label': 'Konto',
   'action.login': 'Zaloguj się',
   'action.signup': 'Zarejestruj się',
   'action.logout': 'Wyloguj się',
   'action.close': 'Zamknij',
-  'action.continue': 'Dalej',
   'gate.noAccess': 'Ta treść jest dla członków z dostępem. Twoje konto jeszcze go nie ma.',
   'action.dismiss': 'Zamknij',
   'login.title': 'Logowanie',
@@ -86,7 +84,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Kontynuuj przez {provider}',
   'oauth.or': 'lub',
   'status.slow': 'Trwa to dłużej niż zwykle. Nadal pracujemy…',
-  'status.loading': 'Ładowanie…',
   'error.invalid_credentials':
     'Adres e-mail i hasło nie pasują do siebie. Sprawdź je i spróbuj ponownie.',
   'error.email_not_confirmed': 'Najpierw potwierdź adres e-mail: otwórz link, który Ci wysłaliśmy.',

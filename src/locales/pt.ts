@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Portuguese. */
 export const messages: Messages = {
-  'menu.label': 'Conta',
   'action.login': 'Entrar',
   'action.signup': 'Criar conta',
   'action.logout': 'Sair',
   'action.close': 'Fechar',
-  'action.continue': 'Continuar',
   'gate.noAccess': 'Este conteúdo é para membros com acesso. A sua conta ainda não o tem.',
   'action.dismiss': 'Fechar',
   'login.title': 'Entrar',
@@ -86,7 +84,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Continuar com {provider}',
   'oauth.or': 'ou',
   'status.slow': 'Isto leva mais tempo do que o habitual. Ainda em curso…',
-  'status.loading': 'Carregando…',
   'error.invalid_credentials':
     'O e-mail e a senha não correspondem. Verifique-os e tente novamente.',
   'error.email_not_confirmed': 'Confirme primeiro o seu e-mail: abra o link que lhe foi enviado.',

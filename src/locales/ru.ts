@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Russian. */
 export const messages: Messages = {
-  'menu.label': 'Аккаунт',
   'action.login': 'Войти',
   'action.signup': 'Зарегистрироваться',
   'action.logout': 'Выйти',
   'action.close': 'Закрыть',
-  'action.continue': 'Продолжить',
   'gate.noAccess':
     'Этот материал доступен участникам с доступом. У вашей учётной записи его пока нет.',
   'action.dismiss': 'Закрыть',
@@ -87,7 +85,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Продолжить через {provider}',
   'oauth.or': 'или',
   'status.slow': 'Это занимает больше времени, чем обычно. Всё ещё работаем…',
-  'status.loading': 'Загрузка…',
   'error.invalid_credentials':
     'Адрес электронной почты и пароль не совпадают. Проверьте их и попробуйте ещё раз.',
   'error.email_not_confirmed':

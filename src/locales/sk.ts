@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Slovak. */
 export const messages: Messages = {
-  'menu.label': 'Účet',
   'action.login': 'Prihlásiť sa',
   'action.signup': 'Zaregistrovať sa',
   'action.logout': 'Odhlásiť sa',
   'action.close': 'Zavrieť',
-  'action.continue': 'Pokračovať',
   'gate.noAccess': 'Tento obsah je pre členov s prístupom. Váš účet ho zatiaľ nemá.',
   'action.dismiss': 'Zavrieť',
   'login.title': 'Prihlásenie',
@@ -86,7 +84,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Pokračovať cez {provider}',
   'oauth.or': 'alebo',
   'status.slow': 'Trvá to dlhšie ako zvyčajne. Stále na tom pracujeme…',
-  'status.loading': 'Načítava sa…',
   'error.invalid_credentials': 'E-mail a heslo sa nezhodujú. Skontrolujte ich a skúste to znova.',
   'error.email_not_confirmed':
     'Najprv, prosím, potvrďte svoj e-mail: otvorte odkaz, ktorý sme vám poslali.',

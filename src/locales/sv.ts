@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Swedish. */
 export const messages: Messages = {
-  'menu.label': 'Konto',
   'action.login': 'Logga in',
   'action.signup': 'Registrera dig',
   'action.logout': 'Logga ut',
   'action.close': 'Stäng',
-  'action.continue': 'Fortsätt',
   'gate.noAccess': 'Det här innehållet är för medlemmar med åtkomst. Ditt konto har den inte ännu.',
   'action.dismiss': 'Stäng',
   'login.title': 'Logga in',
@@ -86,7 +84,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Fortsätt med {provider}',
   'oauth.or': 'eller',
   'status.slow': 'Det här tar längre tid än vanligt. Arbetar fortfarande…',
-  'status.loading': 'Laddar…',
   'error.invalid_credentials':
     'E-postadressen och lösenordet matchar inte. Kontrollera dem och försök igen.',
   'error.email_not_confirmed':

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Swahili. */
 export const messages: Messages = {
-  'menu.label': 'Akaunti',
   'action.login': 'Ingia',
   'action.signup': 'Jisajili',
   'action.logout': 'Toka',
   'action.close': 'Funga',
-  'action.continue': 'Endelea',
   'gate.noAccess':
     'Maudhui haya ni kwa wanachama wenye ruhusa. Akaunti yako bado haina ruhusa hiyo.',
   'action.dismiss': 'Funga',
@@ -88,7 +86,6 @@ export const messages: Messages = {
   'oauth.continueWith': 'Endelea na {provider}',
   'oauth.or': 'au',
   'status.slow': 'Hii inachukua muda mrefu kuliko kawaida. Bado inashughulikiwa…',
-  'status.loading': 'Inapakia…',
   'error.invalid_credentials': 'Barua pepe na nenosiri havilingani. Viangalie kisha ujaribu tena.',
   'error.email_not_confirmed':
     'Tafadhali thibitisha barua pepe yako kwanza: fungua kiungo tulichokutumia.',

@@ -2,12 +2,10 @@ import type { Messages } from './en.js';
 
 /** Simplified Chinese. */
 export const messages: Messages = {
-  'menu.label': '账号',
   'action.login': '登录',
   'action.signup': '注册',
   'action.logout': '退出登录',
   'action.close': '关闭',
-  'action.continue': '继续',
   'gate.noAccess': '此内容仅供有权限的成员查看。您的账户尚无此权限。',
   'action.dismiss': '关闭',
   'login.title': '登录',
@@ -81,7 +79,6 @@ export const messages: Messages = {
   'oauth.continueWith': '使用 {provider} 继续',
   'oauth.or': '或',
   'status.slow': '耗时比平常更久，仍在处理中…',
-  'status.loading': '正在加载…',
   'error.invalid_credentials': '邮箱和密码不匹配。请检查后重试。',
   'error.email_not_confirmed': '请先确认你的邮箱：打开我们发给你的链接。',
   'error.signup_disabled': '本网站已关闭注册。',

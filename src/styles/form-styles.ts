@@ -6,10 +6,14 @@ const scope = unsafeCSS(`:where(${FORM_HOSTS})`);
 
 /**
  * Styles of the light-DOM forms (light DOM so that password managers find the inputs). Every
- * selector sits in :where(), so any page rule overrides it without a specificity fight.
+ * selector sits in :where(), so any page rule overrides it without a specificity fight. What only
+ * one view shows is in that view's `viewStyles`, loaded with it.
  */
 export const formStyles = css`
-  ${themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)}
+  ${unsafeCSS(
+    themeTokens(`:where(${FORM_HOSTS})`, (theme) => `:where(${FORM_HOSTS})[theme='${theme}']`)
+      .cssText,
+  )}
   ${scope} {
     /* One gap between the blocks (alerts, notices, providers, form, footer): empty ones take none. */
     display: grid;
@@ -220,44 +224,6 @@ export const formStyles = css`
     & :where(.dismiss:hover) {
       color: var(--_text);
       background: var(--_surface);
-    }
-    & :where(h3) {
-      font-size: 1.05rem;
-      margin: 0;
-    }
-    & :where(.section) {
-      display: grid;
-      gap: 0.75rem;
-      padding-block-start: var(--_space);
-      border-block-start: 1px solid var(--_divider);
-    }
-    & :where(.section button[type='submit']) {
-      justify-self: start;
-    }
-    & :where(.profile) {
-      display: flex;
-      align-items: center;
-      gap: 0.75rem;
-    }
-    & :where(.profile p) {
-      margin: 0;
-    }
-    & :where(.profile-name) {
-      font-weight: 600;
-    }
-    & :where(.profile-email) {
-      color: var(--_muted);
-    }
-    & :where(.avatar) {
-      display: inline-grid;
-      place-items: center;
-      inline-size: 3rem;
-      block-size: 3rem;
-      border-radius: 50%;
-      background: var(--_accent);
-      color: var(--_on-accent);
-      font-weight: 600;
-      object-fit: cover;
     }
     & :where(.visually-hidden) {
       position: absolute;

@@ -1,7 +1,7 @@
-import { css, unsafeCSS } from '@lit/reactive-element/css-tag.js';
-import type { CSSResult } from '@lit/reactive-element/css-tag.js';
+import { css } from './css.js';
+import type { Styles } from './css.js';
 
-const DARK_VALUES = `
+const DARK_VALUES = css`
   --_accent: var(--netlify-identity-color-accent, #6ea8ff);
   --_accent-hover: var(--netlify-identity-color-accent-hover, #9cc3ff);
   --_on-accent: var(--netlify-identity-color-on-accent, #0d1117);
@@ -21,14 +21,10 @@ const DARK_VALUES = `
  * The public design tokens (`--netlify-identity-*`) mapped onto private ones (`--_*`), with light and
  * dark defaults. `scope` is `:host` in shadow roots and a zero-specificity `:where(tag)` in the light DOM.
  */
-export function themeTokens(scope: string, themed: (theme: string) => string): CSSResult {
-  const self = unsafeCSS(scope);
-  const dark = unsafeCSS(themed('dark'));
-  const auto = unsafeCSS(themed('auto'));
+export function themeTokens(scope: string, themed: (theme: string) => string): Styles {
   // One list of dark values, for theme="dark" and for theme="auto" on a dark system.
-  const darkValues = unsafeCSS(DARK_VALUES);
   return css`
-    ${self} {
+    ${scope} {
       --_accent: var(--netlify-identity-color-accent, #1d4ed8);
       --_accent-hover: var(--netlify-identity-color-accent-hover, #1e40af);
       --_on-accent: var(--netlify-identity-color-on-accent, #ffffff);
@@ -53,12 +49,12 @@ export function themeTokens(scope: string, themed: (theme: string) => string): C
       --_dialog-width: var(--netlify-identity-dialog-width, 26rem);
       color-scheme: light;
     }
-    ${dark} {
-      ${darkValues}
+    ${themed('dark')} {
+      ${DARK_VALUES}
     }
     @media (prefers-color-scheme: dark) {
-      ${auto} {
-        ${darkValues}
+      ${themed('auto')} {
+        ${DARK_VALUES}
       }
     }
   `;

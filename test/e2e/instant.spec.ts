@@ -2,7 +2,7 @@
 // client come on demand (idle, intent), and a part that cannot load leaves the page working.
 import type { Page, Request } from '@playwright/test';
 import type { IdentityServer } from '../../server/index.js';
-import { createConfirmedUser, expect, test } from './fixtures.js';
+import { createConfirmedUser, devSettings, expect, test } from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'the analytical engine';
@@ -158,4 +158,78 @@ test('a part that cannot load: a readable error at the button, and the next clic
   await expect(modal(page).getByLabel('Email')).toBeFocused();
   await expect(menu(page).getByRole('alert')).toHaveCount(0);
   await modal(page).getByLabel('Email').fill(EMAIL);
+});
+
+test('a site without OAuth providers never fetches their marks', async ({ page, cdnServer }) => {
+  const scripts = recordScripts(page);
+  const views = page.waitForResponse((response) =>
+    response.url().includes('/netlify-identity-views.js'),
+  );
+  await page.goto(cdnServer.url);
+  await views;
+  // The idle preload has rendered the closed modal's login view with the settings' answer.
+  await expect(modal(page).locator('netlify-login form')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  expect(scripts).toContain('/netlify-identity-views.js');
+  expect(scripts.filter((path) => path.includes('providers'))).toEqual([]);
+});
+
+test('with a provider, its mark is fetched before the click and fills a box kept for it', async ({
+  page,
+  cdnServer,
+}) => {
+  await devSettings(cdnServer, { external: { github: true } });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/netlify-identity-providers.js*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const marksRequested = page.waitForRequest((request) =>
+    request.url().includes('/netlify-identity-providers.js'),
+  );
+  await page.goto(cdnServer.url);
+  // Fetched because the settings name a provider, with no click.
+  await marksRequested;
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  const github = modal(page).getByRole('button', { name: 'Continue with GitHub' });
+  await expect(github).toBeVisible();
+  // Until the mark arrives the button has its name and an empty box of the mark's size.
+  const box = github.locator('svg');
+  await expect(box).toHaveCount(1);
+  expect(await box.locator('path').count()).toBe(0);
+  const before = await github.boundingBox();
+  const textBefore = await github.locator('span').boundingBox();
+  release();
+  await expect(box.locator('path')).toHaveCount(1);
+  expect(await github.boundingBox()).toEqual(before);
+  expect(await github.locator('span').boundingBox()).toEqual(textBefore);
+  // The email field keeps the focus: the mark changes nothing else.
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+});
+
+test('before any part loads, the core speaks English: the account button and the gate note', async ({
+  page,
+  cdnServer,
+}) => {
+  await logIn(page, cdnServer);
+  // Only the core may run: every part beside it fails.
+  await page.route(/netlify-identity-\w+\.js/, (route) =>
+    route.fulfill({ status: 404, body: 'Not found' }),
+  );
+  await page.reload();
+  await expect(
+    menu(page).getByRole('button', { name: 'Ada Lovelace, Your account' }),
+  ).toBeVisible();
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<netlify-identity-gate roles="admin"><p>Admins only</p></netlify-identity-gate>',
+    ),
+  );
+  await expect(page.locator('netlify-identity-gate')).toContainText(
+    'Your account does not have access to this content yet.',
+  );
 });

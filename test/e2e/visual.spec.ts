@@ -43,6 +43,10 @@ test.describe('the forms look right', () => {
     test(`login and signup with providers, light and dark, ${label}`, async ({ page, server }) => {
       await page.setViewportSize(viewport);
       await openDemo(page, server.url);
+      // The marks are a chunk of their own: the picture is of the forms once they are in (GitHub's
+      // mark is one path, Google's four).
+      await expect(page.locator('netlify-login .provider svg path')).toHaveCount(5);
+      await expect(page.locator('netlify-signup .provider svg path')).toHaveCount(5);
       const grid = page.locator('.grid');
       await expect(grid).toHaveScreenshot(`forms-light-${label}.png`, LOOK);
       await setOnForms(page, 'theme', 'dark');

@@ -257,6 +257,8 @@ describe('<netlify-login>', () => {
       external: { github: true, google: true, gitlab: true, bitbucket: true, facebook: true },
     });
     const { element } = await renderWithStore<NetlifyLogin>(html`<netlify-login></netlify-login>`);
+    // The marks are a chunk of their own, loaded once the settings name a provider.
+    await until(() => element.querySelector('.provider svg path'), 'the marks');
     for (const name of ['GitHub', 'Google', 'GitLab', 'Bitbucket', 'Facebook']) {
       const button = buttonNamed(element, `Continue with ${name}`);
       const mark = button.querySelector('svg');

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { User, UserUpdates } from '@netlify/identity';
@@ -37,6 +37,49 @@ type Section = 'name' | 'email' | 'password';
  * @cssprop --netlify-identity-form-max-width - The widest the form grows (default 28rem).
  */
 export class NetlifyAccount extends IdentityFormElement {
+  protected static override viewStyles = css`
+    :where(netlify-account) {
+      & :where(h3) {
+        font-size: 1.05rem;
+        margin: 0;
+      }
+      & :where(.section) {
+        display: grid;
+        gap: 0.75rem;
+        padding-block-start: var(--_space);
+        border-block-start: 1px solid var(--_divider);
+      }
+      & :where(.section button[type='submit']) {
+        justify-self: start;
+      }
+      & :where(.profile) {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+      }
+      & :where(.profile p) {
+        margin: 0;
+      }
+      & :where(.profile-name) {
+        font-weight: 600;
+      }
+      & :where(.profile-email) {
+        color: var(--_muted);
+      }
+      & :where(.avatar) {
+        display: inline-grid;
+        place-items: center;
+        inline-size: 3rem;
+        block-size: 3rem;
+        border-radius: 50%;
+        background: var(--_accent);
+        color: var(--_on-accent);
+        font-weight: 600;
+        object-fit: cover;
+      }
+    }
+  `;
+
   readonly #requests: Record<Section, SubmitController> = {
     name: new SubmitController(this),
     email: new SubmitController(this),

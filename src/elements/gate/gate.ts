@@ -1,6 +1,6 @@
-import { css } from '@lit/reactive-element/css-tag.js';
 import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
 import { ModalOpenerController } from '../../internal/modal-opener.js';
+import { css } from '../../styles/css.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
 
 /**

@@ -1,7 +1,7 @@
-import { css } from '@lit/reactive-element/css-tag.js';
 import { CoreElement, createButton, setText, showOnly } from '../../internal/core-element.js';
 import { ModalOpenerController } from '../../internal/modal-opener.js';
 import type { ModalView } from '../modal/modal.js';
+import { css } from '../../styles/css.js';
 import { buttonStyles, hostTokens } from '../../styles/tokens.js';
 
 /**

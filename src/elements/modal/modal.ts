@@ -6,7 +6,7 @@ import type { IdentityFormElement } from '../../internal/form-element.js';
 import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
 import type { IdentityOpenTab, IdentityTab } from '../../store/events.js';
-import { buttonStyles, hostTokens } from '../../styles/tokens.js';
+import { buttonStyles, hostTokens } from '../../styles/lit-tokens.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from './load-views.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';

@@ -1,9 +1,15 @@
+import { preloadProviderMarks } from '../../internal/provider-marks-loader.js';
+import { getIdentityStore } from '../../store/default-store.js';
 import type { IdentityTab } from '../../store/events.js';
 import { modalSettings } from './modal-loader.js';
 import type { ModalView, NetlifyIdentityModal, OpenModalOptions } from './modal.js';
 import './define.js';
 
 export type { OpenModalOptions };
+
+// The login view shows the providers' marks: fetch them now if the site has providers, so that
+// they are there when the modal opens. Imported in Node (server-side rendering), it does nothing.
+if (typeof document !== 'undefined') preloadProviderMarks(getIdentityStore());
 
 /** The nearest store provider around `node`, crossing shadow roots. */
 function providerAround(node: Node | null | undefined): Element | null {
