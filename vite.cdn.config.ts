@@ -8,8 +8,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /**
  * The npm build loads languages, the identity client and the modal with dynamic imports, which an
- * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead, and
- * Lit's decorators for their legacy half (src/cdn/legacy-decorators.ts).
+ * IIFE would inline. The CDN bundle swaps in loaders of the script files beside it instead, Lit's
+ * decorators for their legacy half (src/cdn/legacy-decorators.ts), and Lit's css tag for the
+ * core's (src/cdn/lit-css-tag.ts).
  */
 function swapLoaders(): Plugin {
   const swaps = new Map([
@@ -25,6 +26,9 @@ function swapLoaders(): Plugin {
     async resolveId(source, importer, options) {
       if (source === 'lit/decorators.js') return resolve('src/cdn/legacy-decorators.ts');
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved?.id.replace(/\\/g, '/').endsWith('/@lit/reactive-element/css-tag.js')) {
+        return resolve('src/cdn/lit-css-tag.ts');
+      }
       return (resolved && swaps.get(resolved.id)) ?? null;
     },
   };

@@ -14,6 +14,7 @@ import * as defaultStore from '../store/default-store.js';
 import * as errors from '../store/errors.js';
 import * as events from '../store/events.js';
 import * as storedSession from '../store/stored-session.js';
+import * as css from '../styles/css.js';
 import * as tokens from '../styles/tokens.js';
 
 export const SHARED_MODULES: Record<string, unknown> = {
@@ -29,5 +30,6 @@ export const SHARED_MODULES: Record<string, unknown> = {
   store__errors: errors,
   store__events: events,
   store__stored_session: storedSession,
+  styles__css: css,
   styles__tokens: tokens,
 };
