@@ -75,6 +75,11 @@ export const buttonStyles = css`
     background: var(--_background);
     color: var(--_text);
     cursor: pointer;
+    /* A label never wraps inside its button: a row of buttons wraps between them, and a label
+       wider than the row ends in an ellipsis. */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   button.primary {
     background: var(--_accent);

@@ -60,9 +60,11 @@ export class NetlifyIdentityMenu extends CoreElement {
         align-items: center;
         gap: 0.5rem;
       }
+      /* A long name is cut short; its title attribute has it in full. */
       [part='user'] {
         font-weight: 600;
         border-color: transparent;
+        max-inline-size: 15rem;
       }
       [part='error'] {
         flex-basis: 100%;
@@ -118,6 +120,7 @@ export class NetlifyIdentityMenu extends CoreElement {
     if (user) {
       const name = user.name ?? user.email ?? '';
       setText(this.userName, name);
+      this.userName.title = name;
       // The visible name first (what speech input users say), then where it leads.
       this.userName.setAttribute('aria-label', `${name}, ${this.t('account.title')}`);
       setText(this.logoutButton, this.t('action.logout'));
