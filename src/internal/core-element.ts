@@ -62,7 +62,6 @@ export abstract class CoreElement extends ElementBase implements ReactiveControl
 
   connectedCallback(): void {
     this.#connected = true;
-    if (!this.hasAttribute('theme')) this.setAttribute('theme', 'light');
     for (const controller of this.#controllers) controller.hostConnected?.();
     this.requestUpdate();
   }

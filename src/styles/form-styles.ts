@@ -236,18 +236,19 @@ export const formStyles = css`
   }
   /*
    * A dark form on its own paints its background (on a light page its text would be unreadable),
-   * with room inside it. In the modal (headless) the dialog is the background.
+   * with room around it drawn by a shadow, not padding: its fields keep the place and size they
+   * have in the light theme. In the modal (headless) the dialog is the background.
    */
   :where(${scope}[theme='dark']:not([headless])) {
     background: var(--_background);
-    padding: var(--_space);
-    border-radius: var(--_radius);
+    box-shadow: 0 0 0 calc(var(--_space) * 0.75) var(--_background);
+    border-radius: calc(var(--_radius) / 4);
   }
   @media (prefers-color-scheme: dark) {
     :where(${scope}[theme='auto']:not([headless])) {
       background: var(--_background);
-      padding: var(--_space);
-      border-radius: var(--_radius);
+      box-shadow: 0 0 0 calc(var(--_space) * 0.75) var(--_background);
+      border-radius: calc(var(--_radius) / 4);
     }
   }
   :where(${scope}[hidden]) {

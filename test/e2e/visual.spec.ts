@@ -120,3 +120,21 @@ test('the account view, light and dark, on a desktop', async ({ page, server }) 
     .evaluate((element) => element.setAttribute('theme', 'dark'));
   await expect(card).toHaveScreenshot('account-dark-desktop.png', LOOK);
 });
+
+test('the modal is a sheet from the bottom on a phone, light and dark', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize(PHONE);
+  await openDemo(page, server.url);
+  const menu = page.locator('header netlify-identity-menu');
+  for (const theme of ['light', 'dark']) {
+    await menu.evaluate((element, value) => element.setAttribute('theme', value), theme);
+    await menu.getByRole('button', { name: 'Log in', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(page.locator('netlify-identity-modal').getByLabel('Email')).toBeFocused();
+    await expect(page).toHaveScreenshot(`modal-sheet-${theme}-phone.png`, LOOK);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});

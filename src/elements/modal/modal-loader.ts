@@ -1,6 +1,7 @@
 // What the always-loaded elements (menu, button, the CDN entry) know of the modal: how to load it,
 // open it, and the page's options for it. The modal and its views import this; never the reverse,
 // except through the loader.
+import type { Theme } from '../../internal/identity-element.js';
 import { IdentityError } from '../../store/errors.js';
 import type { IdentityTab } from '../../store/events.js';
 import { loadModalModule } from './load-modal.js';
@@ -13,6 +14,11 @@ export interface ModalSettings {
   namePlaceholder?: string;
   /** The page-wide minimum length of a new password (the legacy `init({ passwordMinLength })`). */
   passwordMinLength?: number;
+  /**
+   * The page's theme (the legacy `init({ theme })`): the modal's, unless the element that opens it
+   * has a theme of its own, and that of the elements the CDN script mounts.
+   */
+  theme?: Theme;
 }
 
 /** The page's options for its modal, applied when it is created. */

@@ -2,12 +2,14 @@ import { css, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdentityElement } from '../../internal/identity-element.js';
+import type { Theme } from '../../internal/identity-element.js';
 import type { IdentityFormElement } from '../../internal/form-element.js';
 import { asIdentityError } from '../../store/errors.js';
 import { announce } from '../../store/events.js';
 import type { IdentityOpenTab, IdentityTab } from '../../store/events.js';
 import { buttonStyles, hostTokens } from '../../styles/lit-tokens.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from './load-views.js';
+import { modalSettings } from './modal-loader.js';
 import type { ViewRequestDetail } from './navigation.js';
 import '../login/define.js';
 
@@ -17,6 +19,13 @@ function defineView(view: ModalView): Promise<unknown> {
   if (view === 'user') return loadAccountView();
   if (view === 'callback') return loadCallbackView();
   return Promise.resolve();
+}
+
+/** The theme given to the element that opened the modal (the menu, for the button in it), if any. */
+function themeOf(opener: Element | null): Theme | undefined {
+  const root = opener?.getRootNode();
+  const element = root instanceof ShadowRoot ? root.host : opener;
+  return (element?.getAttribute('theme') as Theme | null) ?? undefined;
 }
 
 /** `callback` continues an auth link (new password, invite); `user` shows who is logged in. */
@@ -68,11 +77,12 @@ export class NetlifyIdentityModal extends IdentityElement {
     css`
       :host {
         display: contents;
+        --_pad: calc(var(--_space) * 1.5);
       }
       dialog {
         box-sizing: border-box;
         inline-size: min(var(--_dialog-width), calc(100vw - 2rem));
-        max-block-size: calc(100vh - 2rem);
+        max-block-size: calc(100dvh - 2rem);
         padding: 0;
         border: 1px solid var(--_border);
         border-radius: calc(var(--_radius) * 1.5);
@@ -80,6 +90,8 @@ export class NetlifyIdentityModal extends IdentityElement {
         color: var(--_text);
         font-family: var(--_font);
         box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 0.25);
+        /* A long view scrolls inside the dialog (modal dialogs have overflow: auto), not the page. */
+        overscroll-behavior: contain;
       }
       /* Closed, the dialog keeps its styles and layout, out of sight and out of reach: opening it
          then only shows it, with no style and layout of the whole form on the click. */
@@ -98,7 +110,7 @@ export class NetlifyIdentityModal extends IdentityElement {
         justify-content: space-between;
         gap: var(--_space);
         padding-block: var(--_space) 0;
-        padding-inline: calc(var(--_space) * 1.5) var(--_space);
+        padding-inline: var(--_pad) var(--_space);
       }
       h2 {
         margin: 0;
@@ -121,8 +133,21 @@ export class NetlifyIdentityModal extends IdentityElement {
         line-height: 1;
       }
       .body {
-        padding-block: var(--_space) calc(var(--_space) * 1.5);
-        padding-inline: calc(var(--_space) * 1.5);
+        padding: var(--_space) var(--_pad) var(--_pad);
+      }
+      /* A phone: a sheet from the bottom, the full width, clear of the home bar, less padding. */
+      @media (max-width: 36rem) {
+        :host {
+          --_pad: var(--_space);
+        }
+        dialog {
+          inline-size: 100%;
+          max-inline-size: none;
+          margin-block-end: 0;
+          border-end-start-radius: 0;
+          border-end-end-radius: 0;
+          padding-block-end: env(safe-area-inset-bottom);
+        }
       }
       @media (prefers-reduced-motion: no-preference) {
         dialog[open] {
@@ -141,6 +166,8 @@ export class NetlifyIdentityModal extends IdentityElement {
   #opener: Element | null = null;
   #metadata: Record<string, unknown> = {};
   #closingAfterLogin = false;
+  /** The theme the page gave the modal itself, before any opener's. */
+  #pageTheme?: Theme;
 
   /** URL of a logo shown before the title (or slot an element into `logo`). */
   @property() logo?: string;
@@ -190,6 +217,9 @@ export class NetlifyIdentityModal extends IdentityElement {
     this.#opener = options.opener ?? (document.activeElement as Element | null);
     this.#metadata = options.metadata ?? {};
     const opener = this.#opener;
+    // It looks like what opened it: a dark menu opens a dark modal, on every open.
+    this.#pageTheme ??= this.theme;
+    this.theme = themeOf(opener) ?? modalSettings.theme ?? this.#pageTheme;
     defineView(view)
       .then(() => {
         this.show(view);
