@@ -1,3 +1,6 @@
+import { modalSettings } from '../elements/modal/modal-loader.js';
+import type { Theme } from '../internal/identity-element.js';
+
 const MENU = 'data-netlify-identity-menu';
 const BUTTON = 'data-netlify-identity-button';
 const mounted = new WeakSet<Element>();
@@ -6,13 +9,19 @@ const mounted = new WeakSet<Element>();
 function mount(node: Element): void {
   if (mounted.has(node)) return;
   mounted.add(node);
-  if (node.hasAttribute(MENU)) {
-    node.append(document.createElement('netlify-identity-menu'));
-  } else {
-    // The node's own content becomes the button's logged-out label.
-    const button = document.createElement('netlify-identity-button');
-    button.append(...node.childNodes);
-    node.append(button);
+  const element = document.createElement(
+    node.hasAttribute(MENU) ? 'netlify-identity-menu' : 'netlify-identity-button',
+  );
+  // The node's own content becomes the button's logged-out label.
+  if (!node.hasAttribute(MENU)) element.append(...node.childNodes);
+  if (modalSettings.theme) element.theme = modalSettings.theme;
+  node.append(element);
+}
+
+/** The page's theme (`init({ theme })`) on the elements mounted so far; later ones get it too. */
+export function themeMounted(theme: Theme): void {
+  for (const element of document.querySelectorAll(`[${MENU}]>*,[${BUTTON}]>*`)) {
+    element.setAttribute('theme', theme);
   }
 }
 

@@ -2,11 +2,13 @@ import type { User } from '@netlify/identity';
 import type { User as GoTrueUser } from 'gotrue-js';
 import type GoTrue from 'gotrue-js';
 import { configureModal, showIdentityModal } from '../elements/modal/modal-loader.js';
+import type { Theme } from '../internal/identity-element.js';
 import { setPageLocale } from '../localize/localize.js';
 import { asIdentityError } from '../store/errors.js';
 import { announce } from '../store/events.js';
 import type { IdentityErrorEventDetail } from '../store/events.js';
 import type { IdentityStore } from '../store/identity-store.js';
+import { themeMounted } from './data-attributes.js';
 
 /** The events `on()` accepts: the legacy widget's six, and the newer ones. */
 export type LegacyEventName =
@@ -47,6 +49,8 @@ export interface InitOptions {
   namePlaceholder?: string;
   /** The minimum length of a new password in the signup, recovery and account forms; default 8. */
   passwordMinLength?: number;
+  /** The modal's theme and that of the menus and buttons of the data attributes; default `light`. */
+  theme?: Theme;
   [option: string]: unknown;
 }
 
@@ -74,6 +78,7 @@ const KNOWN_OPTIONS = new Set([
   'logo',
   'namePlaceholder',
   'passwordMinLength',
+  'theme',
 ]);
 const UNSUPPORTED_OPTIONS: Record<string, string> = {
   APIUrl: 'the identity client always talks to this site’s own /.netlify/identity',
@@ -160,6 +165,10 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
         }
       }
       if (options.locale) setPageLocale(options.locale);
+      const theme = /^(light|dark|auto)$/.test(options.theme as string) ? options.theme : undefined;
+      if (options.theme !== undefined && !theme) {
+        warnOnce(`theme "${options.theme as string}" ignored: use light, dark or auto.`);
+      }
       const container =
         typeof options.container === 'string'
           ? (document.querySelector(options.container) ?? undefined)
@@ -169,7 +178,9 @@ export function createNetlifyIdentity(store: IdentityStore): NetlifyIdentityGlob
         namePlaceholder: options.namePlaceholder,
         passwordMinLength: options.passwordMinLength,
         logo: typeof options.logo === 'string' ? options.logo : undefined,
+        theme,
       });
+      if (theme) themeMounted(theme);
       void store.start();
     },
     open(tab, metadata) {
