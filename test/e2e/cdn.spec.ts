@@ -173,6 +173,10 @@ test('an invitation is accepted by choosing a password', async ({ page, cdnServe
   expect(page.url()).not.toContain('invite_token');
   await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
   await modal(page).getByRole('button', { name: 'Create account' }).click();
+  // The link named no address (GoTrue's carries only the token): the accepted invite says it.
+  await expect(modal(page).getByRole('status')).toHaveText(
+    'Your account grace@example.com is ready. You are logged in.',
+  );
   await expect(menu(page)).toContainText('grace@example.com');
   expect((await calls(page)).filter((call) => call.event === 'login')).toEqual([
     { event: 'login', email: 'grace@example.com' },
