@@ -232,3 +232,37 @@ test(`Decap CMS ${DECAP_VERSION}: logged out on /admin/, its login button opens 
   await expectCms(page);
   await expectUserJwt(page, decapServer, gateway);
 });
+
+test(`Decap CMS ${DECAP_VERSION}: logging out in the CMS ends the session, and Decap's login modal logs in again`, async ({
+  page,
+  decapServer,
+  gateway,
+}) => {
+  await createConfirmedUser(decapServer, EMAIL, PASSWORD);
+  await page.goto(decapServer.url);
+  await logInThroughMenu(page);
+  await page.waitForURL(`${decapServer.url}/admin/`);
+  await expectCms(page);
+  await page.getByRole('button', { name: 'Account options dropdown' }).click();
+  await page.getByRole('menuitem', { name: 'Log Out' }).click();
+  // Decap hears the logout callback and opens the login, as it does with the legacy widget.
+  const dialog = page.getByRole('dialog', { name: 'Log in' });
+  await expect(dialog).toBeVisible();
+  const currentEmail = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { netlifyIdentity: { currentUser(): { email: string } | null } }
+        ).netlifyIdentity.currentUser()?.email ?? null,
+    );
+  expect(await currentEmail()).toBeNull();
+  expect((await page.context().cookies()).some((cookie) => cookie.name === 'nf_jwt')).toBe(false);
+  const modal = page.locator('netlify-identity-modal');
+  await modal.getByLabel('Email').fill(EMAIL);
+  await modal.getByLabel('Password').fill(PASSWORD);
+  await modal.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await currentEmail()).toBe(EMAIL);
+  await expectCms(page);
+  expect(gateway.unexpected).toEqual([]);
+});
