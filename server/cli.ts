@@ -7,7 +7,8 @@ const HELP = `Usage: netlify-identity-elements serve [dir] [options]
 
 Serves the static files in dir (default: .) with a local Netlify Identity API at /.netlify/identity,
 applying the site's _redirects (in dir) and netlify.toml rules (in the current folder), Role=
-conditions included, and calling its Identity event functions.
+conditions included, and calling its Identity event functions. /netlify-identity.js, its parts and
+its languages come from this package's own build when dir has none of its own.
 
 Options:
   --port N      port to listen on (default: $PORT or 8888; 0 picks a free port)

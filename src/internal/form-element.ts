@@ -5,7 +5,7 @@ import type { OAuthProvider } from '../store/identity-store.js';
 import { formStyles } from '../styles/form-styles.js';
 import { field, formValues, providerName, validateForm } from './form-parts.js';
 import type { FieldOptions, FieldProblem } from './form-parts.js';
-import { defaultPasswordMinLength } from './password-policy.js';
+import { minPasswordLength } from './password-policy.js';
 import { IdentityElement } from './identity-element.js';
 import { loadProviderMarks, providerMarks } from './provider-marks-loader.js';
 import { SubmitController } from './submit-controller.js';
@@ -120,12 +120,6 @@ export class IdentityFormElement extends IdentityElement {
     return problem ? this.t(problem.key, problem.values) : undefined;
   }
 
-  /** The minimum length in force: the attribute when it is a sensible number, else the default. */
-  protected get minPasswordLength(): number {
-    const own = this.passwordMinLength;
-    return own !== undefined && Number.isInteger(own) && own > 0 ? own : defaultPasswordMinLength();
-  }
-
   /** A password input with its show/hide toggle. */
   protected passwordField(options: Omit<FieldOptions, 'type' | 'reveal'>): TemplateResult {
     const shown = this.revealed.has(options.id);
@@ -149,7 +143,7 @@ export class IdentityFormElement extends IdentityElement {
   protected newPasswordField(
     options: Omit<FieldOptions, 'type' | 'reveal' | 'autocomplete' | 'minLength' | 'hint'>,
   ): TemplateResult {
-    const count = this.minPasswordLength;
+    const count = minPasswordLength(this.passwordMinLength);
     return this.passwordField({
       ...options,
       autocomplete: 'new-password',

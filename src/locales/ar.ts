@@ -35,6 +35,7 @@ export const messages: Messages = {
   'invite.submit': 'إنشاء الحساب',
   'invite.busy': 'جارٍ إنشاء الحساب…',
   'invite.withProvider': 'أو اقبل الدعوة باستخدام',
+  'invite.done': 'حسابك {email} جاهز. تم تسجيل دخولك.',
   'callback.title': 'حسابك',
   'callback.errorTitle': 'لم يعمل هذا الرابط',
   'callback.deniedTitle': 'لم يُمنح الوصول',

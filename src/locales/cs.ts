@@ -37,6 +37,7 @@ export const messages: Messages = {
   'invite.submit': 'Vytvořit účet',
   'invite.busy': 'Vytváření účtu…',
   'invite.withProvider': 'Nebo přijměte pomocí',
+  'invite.done': 'Váš účet {email} je připraven. Jste přihlášeni.',
   'callback.title': 'Váš účet',
   'callback.errorTitle': 'Tento odkaz nefungoval',
   'callback.deniedTitle': 'Přístup nebyl udělen',

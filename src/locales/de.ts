@@ -39,6 +39,7 @@ export const messages: Messages = {
   'invite.submit': 'Konto erstellen',
   'invite.busy': 'Konto wird erstellt…',
   'invite.withProvider': 'Oder annehmen mit',
+  'invite.done': 'Ihr Konto {email} ist eingerichtet. Sie sind angemeldet.',
   'callback.title': 'Ihr Konto',
   'callback.errorTitle': 'Dieser Link hat nicht funktioniert',
   'callback.deniedTitle': 'Zugriff nicht gewährt',

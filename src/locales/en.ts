@@ -34,6 +34,7 @@ export const en = {
   'invite.submit': 'Create account',
   'invite.busy': 'Creating account…',
   'invite.withProvider': 'Or accept with',
+  'invite.done': 'Your account {email} is ready. You are logged in.',
   'callback.title': 'Your account',
   'callback.errorTitle': 'This link didn’t work',
   'callback.deniedTitle': 'Access not granted',

@@ -38,6 +38,7 @@ export const messages: Messages = {
   'invite.submit': 'Crear cuenta',
   'invite.busy': 'Creando cuenta…',
   'invite.withProvider': 'O acepta con',
+  'invite.done': 'Tu cuenta {email} está lista. Has iniciado sesión.',
   'callback.title': 'Tu cuenta',
   'callback.errorTitle': 'Este enlace no funcionó',
   'callback.deniedTitle': 'Acceso no concedido',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   'invite.submit': 'Créer le compte',
   'invite.busy': 'Création du compte…',
   'invite.withProvider': 'Ou accepter avec',
+  'invite.done': 'Votre compte {email} est prêt. Vous êtes connecté.',
   'callback.title': 'Votre compte',
   'callback.errorTitle': 'Ce lien n’a pas fonctionné',
   'callback.deniedTitle': 'Accès non accordé',

@@ -39,6 +39,7 @@ export const messages: Messages = {
   'invite.submit': 'Fiók létrehozása',
   'invite.busy': 'Fiók létrehozása…',
   'invite.withProvider': 'Vagy fogadja el ezzel:',
+  'invite.done': 'Az Ön fiókja ({email}) elkészült. Ön be van jelentkezve.',
   'callback.title': 'Az Ön fiókja',
   'callback.errorTitle': 'Ez a link nem működött',
   'callback.deniedTitle': 'A hozzáférés nem engedélyezett',

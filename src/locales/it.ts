@@ -39,6 +39,7 @@ export const messages: Messages = {
   'invite.submit': 'Crea account',
   'invite.busy': 'Creazione dell’account in corso…',
   'invite.withProvider': 'Oppure accetta con',
+  'invite.done': 'Il tuo account {email} è pronto. Hai effettuato l’accesso.',
   'callback.title': 'Il tuo account',
   'callback.errorTitle': 'Questo link non ha funzionato',
   'callback.deniedTitle': 'Accesso non concesso',

@@ -38,6 +38,7 @@ export const messages: Messages = {
   'invite.submit': 'Account aanmaken',
   'invite.busy': 'Account wordt aangemaakt…',
   'invite.withProvider': 'Of accepteer met',
+  'invite.done': 'Je account {email} is klaar. Je bent ingelogd.',
   'callback.title': 'Je account',
   'callback.errorTitle': 'Deze link werkte niet',
   'callback.deniedTitle': 'Geen toegang verleend',

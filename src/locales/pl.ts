@@ -37,6 +37,7 @@ export const messages: Messages = {
   'invite.submit': 'Utwórz konto',
   'invite.busy': 'Tworzenie konta…',
   'invite.withProvider': 'Lub przyjmij za pomocą',
+  'invite.done': 'Twoje konto {email} jest gotowe. Zalogowano.',
   'callback.title': 'Twoje konto',
   'callback.errorTitle': 'Ten link nie zadziałał',
   'callback.deniedTitle': 'Nie udzielono dostępu',

@@ -37,6 +37,7 @@ export const messages: Messages = {
   'invite.submit': 'Criar conta',
   'invite.busy': 'Criando conta…',
   'invite.withProvider': 'Ou aceitar com',
+  'invite.done': 'A sua conta {email} está pronta. Sessão iniciada.',
   'callback.title': 'A sua conta',
   'callback.errorTitle': 'Este link não funcionou',
   'callback.deniedTitle': 'Acesso não concedido',

@@ -38,6 +38,7 @@ export const messages: Messages = {
   'invite.submit': 'Создать аккаунт',
   'invite.busy': 'Создание аккаунта…',
   'invite.withProvider': 'Или примите с помощью',
+  'invite.done': 'Ваша учётная запись {email} готова. Вы вошли в систему.',
   'callback.title': 'Ваш аккаунт',
   'callback.errorTitle': 'Ссылка не сработала',
   'callback.deniedTitle': 'Доступ не предоставлен',

@@ -37,6 +37,7 @@ export const messages: Messages = {
   'invite.submit': 'Vytvoriť účet',
   'invite.busy': 'Vytváranie účtu…',
   'invite.withProvider': 'Alebo prijmite pomocou',
+  'invite.done': 'Váš účet {email} je pripravený. Ste prihlásení.',
   'callback.title': 'Váš účet',
   'callback.errorTitle': 'Tento odkaz nefungoval',
   'callback.deniedTitle': 'Prístup nebol udelený',

@@ -38,6 +38,7 @@ export const messages: Messages = {
   'invite.submit': 'Skapa konto',
   'invite.busy': 'Skapar konto…',
   'invite.withProvider': 'Eller acceptera med',
+  'invite.done': 'Ditt konto {email} är klart. Du är inloggad.',
   'callback.title': 'Ditt konto',
   'callback.errorTitle': 'Länken fungerade inte',
   'callback.deniedTitle': 'Åtkomst beviljades inte',

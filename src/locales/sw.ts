@@ -39,6 +39,7 @@ export const messages: Messages = {
   'invite.submit': 'Fungua akaunti',
   'invite.busy': 'Inafungua akaunti…',
   'invite.withProvider': 'Au kubali kwa kutumia',
+  'invite.done': 'Akaunti yako {email} iko tayari. Umeingia.',
   'callback.title': 'Akaunti yako',
   'callback.errorTitle': 'Kiungo hiki hakikufanya kazi',
   'callback.deniedTitle': 'Ruhusa haikutolewa',

@@ -34,6 +34,7 @@ export const messages: Messages = {
   'invite.submit': '创建账号',
   'invite.busy': '正在创建账号…',
   'invite.withProvider': '或使用以下方式接受',
+  'invite.done': '你的账户 {email} 已创建，你已登录。',
   'callback.title': '你的账号',
   'callback.errorTitle': '此链接无法使用',
   'callback.deniedTitle': '未获得授权',

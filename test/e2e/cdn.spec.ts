@@ -173,6 +173,10 @@ test('an invitation is accepted by choosing a password', async ({ page, cdnServe
   expect(page.url()).not.toContain('invite_token');
   await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
   await modal(page).getByRole('button', { name: 'Create account' }).click();
+  // The link named no address (GoTrue's carries only the token): the accepted invite says it.
+  await expect(modal(page).getByRole('status')).toHaveText(
+    'Your account grace@example.com is ready. You are logged in.',
+  );
   await expect(menu(page)).toContainText('grace@example.com');
   expect((await calls(page)).filter((call) => call.event === 'login')).toEqual([
     { event: 'login', email: 'grace@example.com' },
@@ -396,4 +400,71 @@ test('a mail link opened in a tab already on the site (only the hash changes) is
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(modal(page)).not.toContainText('Your new password is saved');
   expect(await page.evaluate(() => location.hash)).toBe('');
+});
+
+test('init({ passwordMinLength }) is the default of the forms placed on the page, their own attribute wins, and a later init updates them', async ({
+  page,
+  cdnServer,
+}) => {
+  await page.goto(`${cdnServer.url}/forms.html`);
+  const signup = page.locator('#signup netlify-signup');
+  const own = page.locator('#own netlify-signup');
+  const password = signup.getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('minlength', '12');
+  await expect(signup.getByText('At least 12 characters.')).toBeVisible();
+  await expect(own.getByLabel('Password', { exact: true })).toHaveAttribute('minlength', '10');
+  await signup.getByLabel('Name').fill('Ada');
+  await signup.getByLabel('Email').fill(EMAIL);
+  await password.fill('eleven char');
+  await signup.getByRole('button', { name: 'Sign up' }).click();
+  await expect(signup.getByText('Use at least 12 characters.')).toBeVisible();
+  expect(await mails(cdnServer)).toHaveLength(0);
+
+  await page.evaluate(() =>
+    (
+      window as unknown as { netlifyIdentity: { init(options: object): void } }
+    ).netlifyIdentity.init({ passwordMinLength: 16 }),
+  );
+  await expect(password).toHaveAttribute('minlength', '16');
+  await expect(signup.getByText('At least 16 characters.')).toBeVisible();
+  await expect(own.getByLabel('Password', { exact: true })).toHaveAttribute('minlength', '10');
+  // An init without the option keeps it.
+  await page.evaluate(() =>
+    (
+      window as unknown as { netlifyIdentity: { init(options: object): void } }
+    ).netlifyIdentity.init({ namePlaceholder: 'Ada' }),
+  );
+  await expect(password).toHaveAttribute('minlength', '16');
+});
+
+test('init({ passwordMinLength }) reaches <netlify-account> and the recovery form of <netlify-auth-callback> on the page', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  await logInThroughMenu(page);
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  await page.goto(`${cdnServer.url}/forms.html`);
+  const account = page.locator('#account netlify-account');
+  await expect(account.getByLabel('New password', { exact: true })).toHaveAttribute(
+    'minlength',
+    '12',
+  );
+
+  await page.evaluate(() =>
+    fetch('/.netlify/identity/recover', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com' }),
+    }),
+  );
+  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  await page.goto(`${cdnServer.url}/forms.html${new URL(recovery.url).hash}`);
+  const callback = page.locator('netlify-auth-callback');
+  await expect(callback.getByLabel('New password', { exact: true })).toHaveAttribute(
+    'minlength',
+    '12',
+  );
+  await expect(callback.getByText('At least 12 characters.')).toBeVisible();
 });

@@ -172,6 +172,12 @@ describe('<netlify-auth-callback>', () => {
     await until(() => store.state.user, 'the accepted invite');
     recorder.stop();
     expect(store.state.user?.email).to.equal(EMAIL);
+    await element.updateComplete;
+    // The invited address, unknown until the invite is accepted, is said then.
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).to.equal(
+      `Your account ${EMAIL} is ready. You are logged in.`,
+    );
+    await expect(element).to.be.accessible();
     expect(
       recorder.events.filter((event) => event.type === 'netlify-identity-login'),
     ).to.have.length(1);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,6 +135,143 @@ describe('static files', () => {
 
   it('still routes /.netlify/identity to the API', async () => {
     assert.equal((await t.api.call('GET', '/settings')).status, 200);
+  });
+});
+
+describe('the CDN script from the package build', () => {
+  const build = fileURLToPath(new URL('../../dist/cdn/', import.meta.url));
+  const built = (name: string) => readFileSync(join(build, name), 'utf8');
+  /** Compares without printing a whole bundle on failure. */
+  const assertBuilt = (text: string, name: string) =>
+    assert.ok(text === built(name), `not the build's ${name}: ${text.slice(0, 80)}`);
+  let bare: TestServer;
+  let bareRoot: string;
+  let own: TestServer;
+  let ownRoot: string;
+  before(async () => {
+    assert.ok(
+      existsSync(join(build, 'netlify-identity.js')),
+      'dist/cdn/ is missing: run `npm run build` first',
+    );
+    // A page with the script tag and nothing else, behind a single-page-app catch-all rule.
+    bareRoot = mkdtempSync(join(tmpdir(), 'identity-bare-site-'));
+    writeFileSync(join(bareRoot, 'index.html'), '<script src="/netlify-identity.js"></script>');
+    writeFileSync(join(bareRoot, '_redirects'), '/*  /index.html  200\n');
+    bare = await startTestServer({ root: bareRoot });
+    // A site that ships its own copy of the script and of one language.
+    ownRoot = mkdtempSync(join(tmpdir(), 'identity-own-site-'));
+    mkdirSync(join(ownRoot, 'locales'));
+    writeFileSync(join(ownRoot, 'netlify-identity.js'), '/* the site’s own */');
+    writeFileSync(join(ownRoot, 'locales', 'fr.js'), '/* the site’s own French */');
+    own = await startTestServer({ root: ownRoot });
+  });
+  after(async () => {
+    await bare.server.stop();
+    await own.server.stop();
+    rmSync(bareRoot, { recursive: true, force: true });
+    rmSync(ownRoot, { recursive: true, force: true });
+  });
+
+  it('answers the script, its parts, their source maps and the languages when the site has none', async () => {
+    const names = [
+      'netlify-identity.js',
+      'netlify-identity-views.js',
+      'netlify-identity-client.js',
+      'netlify-identity-signup.js',
+      'netlify-identity-account.js',
+      'netlify-identity-callback.js',
+      'locales/fr.js',
+      'locales/zh-CN.js',
+    ];
+    for (const name of names) {
+      const response = await fetch(`${bare.server.url}/${name}?v=1`);
+      assert.equal(response.status, 200, name);
+      assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8', name);
+      assertBuilt(await response.text(), name);
+    }
+    const map = await fetch(`${bare.server.url}/netlify-identity-views.js.map`);
+    assert.equal(map.status, 200);
+    assert.equal(map.headers.get('content-type'), 'application/json; charset=utf-8');
+    assertBuilt(await map.text(), 'netlify-identity-views.js.map');
+    const head = await fetch(`${bare.server.url}/netlify-identity.js`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(
+      Number(head.headers.get('content-length')),
+      Buffer.byteLength(built('netlify-identity.js')),
+    );
+    assert.equal(await head.text(), '');
+  });
+
+  it('lets a file of the site win', async () => {
+    assert.equal(
+      await (await fetch(`${own.server.url}/netlify-identity.js`)).text(),
+      '/* the site’s own */',
+    );
+    assert.equal(
+      await (await fetch(`${own.server.url}/locales/fr.js`)).text(),
+      '/* the site’s own French */',
+    );
+    // What the site lacks still comes from the build.
+    assertBuilt(await (await fetch(`${own.server.url}/locales/de.js`)).text(), 'locales/de.js');
+    assertBuilt(
+      await (await fetch(`${own.server.url}/netlify-identity-views.js`)).text(),
+      'netlify-identity-views.js',
+    );
+  });
+
+  it('answers 404 for names under the same prefix that the build does not have', async () => {
+    for (const path of [
+      '/netlify-identity-nope.js',
+      '/netlify-identity-views.js.gz',
+      '/netlify-identity.json',
+      '/netlify-identity',
+      '/locales/xx.js',
+      '/locales/fr.json',
+      '/locales/../package.json',
+      '/sub/netlify-identity.js',
+    ]) {
+      const response = await fetch(own.server.url + path);
+      assert.equal(response.status, 404, path);
+    }
+  });
+
+  it('counts the build as a file there, so an unforced catch-all rule does not hide the script', async () => {
+    const script = await fetch(`${bare.server.url}/netlify-identity.js`);
+    assertBuilt(await script.text(), 'netlify-identity.js');
+    // The rule still applies elsewhere, an unknown part included.
+    const other = await fetch(`${bare.server.url}/netlify-identity-nope.js`);
+    assert.equal(other.status, 200);
+    assert.equal(await other.text(), '<script src="/netlify-identity.js"></script>');
+  });
+
+  it('answers only GET and HEAD', async () => {
+    const post = await fetch(`${own.server.url}/netlify-identity-views.js`, { method: 'POST' });
+    assert.equal(post.status, 405);
+  });
+
+  it('is found from the package, not the current directory, by the built CLI', async () => {
+    const bin = fileURLToPath(new URL('../../bin/netlify-identity-elements.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'serve', '.', '--port', '0'], {
+      cwd: bareRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stdout = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          const match = stdout.match(/Site:\s+(http:\/\/localhost:\d+)\n/);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', () => reject(new Error(`exited: ${stdout}`)));
+      });
+      const response = await fetch(`${url}/netlify-identity.js`);
+      assert.equal(response.status, 200);
+      assertBuilt(await response.text(), 'netlify-identity.js');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 });
 

@@ -268,8 +268,12 @@ export class NetlifyAuthCallback extends IdentityFormElement {
           ? html`<p class="notice" role="status">${this.t('recovery.done')}</p>`
           : this.renderPasswordForm(this.t('recovery.submit'), this.t('recovery.busy'));
       case 'invite':
+        // The link carries only the token, and GoTrue tells nothing about it before it is used:
+        // the invited address is known, and said, once the invite is accepted.
         return callback.status === 'done'
-          ? html`<p class="notice" role="status">${this.t('callback.oauth')}</p>`
+          ? html`<p class="notice" role="status">
+              ${this.t('invite.done', { email: this.identity.state.user?.email ?? '' })}
+            </p>`
           : html`<p>${this.t('invite.intro')}</p>
               ${this.renderPasswordForm(this.t('invite.submit'), this.t('invite.busy'))}
               ${this.renderInviteProviders()}`;
