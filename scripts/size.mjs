@@ -13,14 +13,15 @@ export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client', 'p
 /**
  * What runs before "Log in" is usable: the core script, English of its own elements included, the
  * role gate, which must render from the stored session at once like the menu, and the menu's
- * account button (9.61 KB). Its elements adopt constructed sheets without Lit's css-tag. The
- * margin holds the modal's theme option and the menu's one-line labels (about 60 bytes).
+ * account button, the data-attribute elements' theme (`init({ theme })`) and the menu's one-line
+ * labels (9.78 KB). Its elements adopt constructed sheets without Lit's css-tag. The issue's target
+ * for the core is 10 KB.
  */
-export const CORE_BUDGET_BYTES = 9_700;
+export const CORE_BUDGET_BYTES = 9_800;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
- * preload fetches (Lit, the modal, the login view), 23.08 KB; with the settings answer, about
- * 0.1 KB, 23.2 KB. Of the views part's 13.5 KB, Lit takes 5.4 KB, the login view and its form
+ * preload fetches (Lit, the modal, the login view), 23.09 KB; with the settings answer, about
+ * 0.1 KB, 23.2 KB. Of the views part's 13.3 KB, Lit takes 5.4 KB, the login view and its form
  * base 2.0 KB, the modal 1.3 KB and the form styles 1.0 KB.
  */
 export const FIRST_VISIT_FILES = [CDN_BUNDLE, `${CDN_FOLDER}/netlify-identity-views.js`];
