@@ -32,6 +32,11 @@ class Site {
     return join(this.root, name);
   }
 
+  /** Whether a function has written the marker: it exists and its text has arrived. */
+  written(name: string): boolean {
+    return existsSync(this.marker(name)) && readFileSync(this.marker(name), 'utf8') !== '';
+  }
+
   async start(options: IdentityServerOptions = {}): Promise<void> {
     const record = (line: string) => this.lines.push(line);
     this.t = await startTestServer({
@@ -293,7 +298,7 @@ describe('Identity event functions: handler objects', () => {
   test('userDeleted hears a deletion', async () => {
     const user = await site.t.api.createUser('old@example.com', 'pw-123456');
     assert.equal((await site.t.api.admin('DELETE', `/admin/users/${user.id}`)).status, 200);
-    await until(() => existsSync(site.marker('deleted')), 'userDeleted');
+    await until(() => site.written('deleted'), 'userDeleted');
     assert.equal(readFileSync(site.marker('deleted'), 'utf8'), 'old@example.com');
   });
 
@@ -393,8 +398,8 @@ describe('Identity event functions: chains, background runs, failures and edits'
     assert.ok(!existsSync(site.marker('background')), 'the file-named one was still running');
     assert.ok(!existsSync(site.marker('handler-background')), 'the handler was still running');
     writeFileSync(site.marker('release'), '');
-    await until(() => existsSync(site.marker('background')), 'identity-login-background');
-    await until(() => existsSync(site.marker('handler-background')), 'background handler');
+    await until(() => site.written('background'), 'identity-login-background');
+    await until(() => site.written('handler-background'), 'background handler');
     await until(
       () => site.logged(/\[identity-login-background\] background run answered 403/),
       'the log',
