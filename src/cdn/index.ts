@@ -7,7 +7,7 @@ import '../elements/button/define.js';
 import '../elements/gate/define.js';
 import { loadAccountView, loadCallbackView, loadSignupView } from '../elements/modal/load-views.js';
 import { loadModal, preloadModal, showIdentityModal } from '../elements/modal/modal-loader.js';
-import { whenIdle } from '../internal/idle.js';
+import { whenIdle, whenParsed } from '../internal/idle.js';
 import { parseAuthHash } from '../store/callback-hash.js';
 import { getIdentityStore } from '../store/default-store.js';
 import type { CallbackState } from '../store/identity-store.js';
@@ -46,21 +46,14 @@ function needsModal(callback: CallbackState | null): boolean {
   return callback !== null && callback.type !== 'oauth';
 }
 
-function whenParsed(run: () => void): void {
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', run, { once: true });
-  } else {
-    run();
-  }
-}
-
 // A second copy of the script (or the npm build first) leaves the first one in charge.
 if (!window.netlifyIdentity) {
   cdnRegistry(SHARED_MODULES);
   const store = getIdentityStore();
   window.netlifyIdentity = createNetlifyIdentity(store);
+  // Menus and buttons render as soon as the parser has passed them, not after the whole page.
+  mountDataAttributes(loadPartsUsedIn);
   whenParsed(() => {
-    mountDataAttributes(loadPartsUsedIn);
     // The page's modal, closed, rendered ahead once the browser is idle: a click only shows it.
     void whenIdle()
       .then(loadModal)

@@ -16,8 +16,14 @@ export function whenIdle(timeout = 2000): Promise<void> {
 
 /** Listeners added by scripts later in the page must still hear what we announce: wait for the parser. */
 export function documentParsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) =>
-    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
-  );
+  return new Promise((resolve) => whenParsed(resolve));
+}
+
+/** Runs `run` once the document is parsed: at once if it is, else on DOMContentLoaded. */
+export function whenParsed(run: () => void): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', run, { once: true });
+  } else {
+    run();
+  }
 }

@@ -181,6 +181,8 @@ test('with a provider, its mark is fetched before the click and fills a box kept
   cdnServer,
 }) => {
   await devSettings(cdnServer, { external: { github: true } });
+  // Boxes are compared before and after the mark arrives: not in the middle of the opening animation.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/netlify-identity-providers.js*', async (route) => {
@@ -232,4 +234,39 @@ test('before any part loads, the core speaks English: the account button and the
   await expect(page.locator('netlify-identity-gate')).toContainText(
     'Your account does not have access to this content yet.',
   );
+});
+
+test('menus and buttons render as soon as the parser has passed them, before DOMContentLoaded', async ({
+  page,
+  cdnServer,
+}) => {
+  type Early = {
+    menuWhileLoading: { readyState: string; text: string | null };
+    buttonWhileInside: boolean;
+    buttonAfter: { readyState: string; label: string | null };
+  };
+  const read = () =>
+    page.evaluate(() => {
+      const early = window as unknown as Early;
+      return {
+        menuWhileLoading: early.menuWhileLoading,
+        buttonWhileInside: early.buttonWhileInside,
+        buttonAfter: early.buttonAfter,
+      };
+    });
+  await page.goto(`${cdnServer.url}/early.html`);
+  expect(await read()).toEqual({
+    // Sign up waits for the settings, which say whether signups are open.
+    menuWhileLoading: { readyState: 'loading', text: 'Log in' },
+    // A node whose content is still arriving is left alone until it is complete.
+    buttonWhileInside: false,
+    buttonAfter: { readyState: 'loading', label: 'Log in with Netlify' },
+  });
+
+  await logIn(page, cdnServer);
+  await page.goto(`${cdnServer.url}/early.html`);
+  expect((await read()).menuWhileLoading).toEqual({
+    readyState: 'loading',
+    text: expect.stringContaining('Ada Lovelace') as unknown as string,
+  });
 });
