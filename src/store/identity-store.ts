@@ -133,12 +133,13 @@ export class IdentityStore {
    */
   start(): Promise<void> {
     if (this.#started) return this.#started;
-    const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
-    window.addEventListener('storage', handleStorage);
-    this.#disposers.push(() => window.removeEventListener('storage', handleStorage));
     const settings = this.#loadSettings();
     void whenIdle().then(() => this.#wanted());
     const initialized = documentParsed().then(() => {
+      // Other tabs are heard from here on (a storage listener is slow to add: not before the page).
+      const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
+      window.addEventListener('storage', handleStorage);
+      this.#disposers.push(() => window.removeEventListener('storage', handleStorage));
       this.#set({ status: 'ready' });
       announce('netlify-identity-init', { user: this.#state.user });
     });
@@ -273,6 +274,8 @@ export class IdentityStore {
 
   async #loadSettings(): Promise<void> {
     let response: Response;
+    // The elements that started the store render first: the request waits for the next task.
+    await new Promise((resolve) => setTimeout(resolve));
     try {
       response = await fetch('/.netlify/identity/settings');
     } catch (error) {

@@ -90,12 +90,13 @@ export function readStoredSession(): StoredSession | null {
   let cookies;
   let stored: string | null;
   try {
+    // Without its cookie the session is over: storage (slow to open) is not even read.
     cookies = readSessionCookies();
+    if (!cookies) return null;
     stored = localStorage.getItem(SESSION_KEY);
   } catch {
     return null;
   }
-  if (!cookies) return null;
   if (stored) {
     try {
       const record = JSON.parse(stored) as UserRecord;
