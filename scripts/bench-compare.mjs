@@ -2,7 +2,8 @@
 // Our CDN page against the legacy netlify-identity-widget page: same markup (the legacy widget's
 // README example), same local server, Chromium with 4x CPU throttling, cold contexts, interleaved.
 // A third page with the same markup and a plain "Log in" button but no widget is the baseline: what
-// a widget adds is its time beyond that page's.
+// a widget adds is its time beyond that page's. A fourth one adds an empty script where the widget's
+// script tag is: what a parser-blocking script in the head costs by itself, whatever it holds.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +33,20 @@ function buildSite() {
     join(site, 'legacy.html'),
     page.replace('/netlify-identity.js', '/netlify-identity-widget.js'),
   );
+  const baseline = page
+    .replace(/<script>[\s\S]*?<\/script>/, '')
+    .replace(
+      '<div data-netlify-identity-menu></div>',
+      '<div data-netlify-identity-menu><button>Log in</button></div>',
+    );
   writeFileSync(
     join(site, 'baseline.html'),
-    page
-      .replace(/<script[^>]*src=[^>]*><\/script>/, '')
-      .replace(/<script>[\s\S]*?<\/script>/, '')
-      .replace(
-        '<div data-netlify-identity-menu></div>',
-        '<div data-netlify-identity-menu><button>Log in</button></div>',
-      ),
+    baseline.replace(/<script[^>]*src=[^>]*><\/script>/, ''),
+  );
+  writeFileSync(join(site, 'empty-script.js'), '');
+  writeFileSync(
+    join(site, 'empty-script.html'),
+    baseline.replace('/netlify-identity.js', '/empty-script.js'),
   );
   return site;
 }
@@ -178,12 +184,15 @@ export async function benchCompare() {
   const site = buildSite();
   const server = await startIdentityServer({ root: site, quiet: true });
   const browser = await chromium.launch(await chromiumLaunchOptions());
-  const results = { ours: [], legacy: [], baseline: [] };
+  const results = { ours: [], legacy: [], baseline: [], emptyScript: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
       results.ours.push(await measure(browser, `${server.url}/ours.html`, server.url));
       results.legacy.push(await measure(browser, `${server.url}/legacy.html`, server.url));
       results.baseline.push(await measure(browser, `${server.url}/baseline.html`, server.url));
+      results.emptyScript.push(
+        await measure(browser, `${server.url}/empty-script.html`, server.url),
+      );
     }
   } finally {
     await browser.close();
@@ -195,6 +204,7 @@ export async function benchCompare() {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   const ms = (value) => (Number.isNaN(value) ? 'never' : `${Math.round(value)} ms`);
   const own = (who) => pick(who, 'toButton') - pick('baseline', 'toButton');
+  const beyondScriptTag = (who) => pick(who, 'toButton') - pick('emptyScript', 'toButton');
   const rows = [
     [
       'Script run before "Log in" is usable, gzip -9',
@@ -231,6 +241,12 @@ export async function benchCompare() {
       ms(own('ours')),
       ms(own('legacy')),
       own('legacy') / own('ours'),
+    ],
+    [
+      `Of which beyond an empty script in the same place (a blocking script in the head by itself: ${ms(own('emptyScript'))})`,
+      ms(beyondScriptTag('ours')),
+      ms(beyondScriptTag('legacy')),
+      beyondScriptTag('legacy') / beyondScriptTag('ours'),
     ],
     [
       'Click on "Log in" to an email field on screen',
