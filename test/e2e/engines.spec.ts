@@ -222,3 +222,20 @@ test('elements page: sign up with <netlify-signup>, confirm, reload, log out, lo
   await waitForText(page, 'netlify-identity-menu', 'Grace Hopper');
   await expectLoggedInAfterReload(page, 'Grace Hopper');
 });
+
+test('CDN page: menus and buttons render as soon as the parser has passed them', async ({
+  enginePage: page,
+  cdnServer,
+}) => {
+  await page.goto(`${cdnServer.url}/early.html`);
+  expect(
+    await page.evaluate(() => {
+      const early = window as unknown as Record<string, unknown>;
+      return [early.menuWhileLoading, early.buttonWhileInside, early.buttonAfter];
+    }),
+  ).toEqual([
+    { readyState: 'loading', text: 'Log in' },
+    false,
+    { readyState: 'loading', label: 'Log in with Netlify' },
+  ]);
+});
