@@ -82,6 +82,7 @@ export async function createConfirmedUser(
   email: string,
   password: string,
   fullName = 'Ada Lovelace',
+  appMetadata?: Record<string, unknown>,
 ): Promise<void> {
   const response = await fetch(`${server.url}/.netlify/identity/admin/users`, {
     method: 'POST',
@@ -94,6 +95,7 @@ export async function createConfirmedUser(
       password,
       confirm: true,
       user_metadata: { full_name: fullName },
+      app_metadata: appMetadata,
     }),
   });
   expect(response.status).toBe(200);

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { IdentityServer } from '../../server/index.js';
-import { expect, test } from './fixtures.js';
+import { createConfirmedUser, expect, test } from './fixtures.js';
 
 // Every demo page on a small phone, a common phone and a desktop window zoomed to 200%: nothing
 // scrolls sideways, no label wraps inside its button, and the modal fits the screen with its first
@@ -105,24 +104,6 @@ async function expectModalFits(page: Page, where: string, sheet: boolean): Promi
   await expect(dialog).toBeHidden();
 }
 
-async function createMember(server: IdentityServer): Promise<void> {
-  const response = await fetch(`${server.url}/.netlify/identity/admin/users`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${server.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({
-      email: EMAIL,
-      password: PASSWORD,
-      confirm: true,
-      user_metadata: { full_name: LONG_NAME },
-      app_metadata: { roles: ['member'] },
-    }),
-  });
-  expect(response.status).toBe(200);
-}
-
 for (const screen of SCREENS) {
   test.describe(screen.name, () => {
     test.use({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor });
@@ -146,7 +127,7 @@ for (const screen of SCREENS) {
       page,
       server,
     }) => {
-      await createMember(server);
+      await createConfirmedUser(server, EMAIL, PASSWORD, LONG_NAME, { roles: ['member'] });
       await page.goto(server.url);
       const login = page.locator('main netlify-login');
       await login.getByLabel('Email').fill(EMAIL);
