@@ -148,6 +148,15 @@ async function expectCms(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Login with Netlify Identity' })).toHaveCount(0);
 }
 
+/** Decap's documented setup: logging in on the home page leads into the CMS on /admin/. */
+async function logInOnHomePage(page: Page, server: IdentityServer): Promise<void> {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.goto(server.url);
+  await logInThroughMenu(page);
+  await page.waitForURL(`${server.url}/admin/`);
+  await expectCms(page);
+}
+
 /** Every Git Gateway request carried one token: a valid JWT of the user logged in on the page. */
 async function expectUserJwt(page: Page, server: IdentityServer, gateway: GitGateway) {
   expect(gateway.unexpected).toEqual([]);
@@ -182,12 +191,8 @@ test(`Decap CMS ${DECAP_VERSION}: the home-page snippet logs in on /, and the re
   decapServer,
   gateway,
 }) => {
-  await createConfirmedUser(decapServer, EMAIL, PASSWORD);
   await watchModal(page);
-  await page.goto(decapServer.url);
-  await logInThroughMenu(page);
-  await page.waitForURL(`${decapServer.url}/admin/`);
-  await expectCms(page);
+  await logInOnHomePage(page, decapServer);
   // Decap took the user from netlifyIdentity: nothing asked to log in again.
   expect(await modalOpened(page)).toBe(false);
   await expectUserJwt(page, decapServer, gateway);
@@ -198,12 +203,8 @@ test(`Decap CMS ${DECAP_VERSION}: a user already logged in who opens /admin/ dir
   decapServer,
   gateway,
 }) => {
-  await createConfirmedUser(decapServer, EMAIL, PASSWORD);
   await watchModal(page);
-  await page.goto(decapServer.url);
-  await logInThroughMenu(page);
-  await page.waitForURL(`${decapServer.url}/admin/`);
-  await expectCms(page);
+  await logInOnHomePage(page, decapServer);
   const firstTokens = gateway.tokens;
   // Later, straight to /admin/ (a bookmark): a new load with the session stored on the device.
   await page.goto('about:blank');
@@ -238,11 +239,7 @@ test(`Decap CMS ${DECAP_VERSION}: logging out in the CMS ends the session, and D
   decapServer,
   gateway,
 }) => {
-  await createConfirmedUser(decapServer, EMAIL, PASSWORD);
-  await page.goto(decapServer.url);
-  await logInThroughMenu(page);
-  await page.waitForURL(`${decapServer.url}/admin/`);
-  await expectCms(page);
+  await logInOnHomePage(page, decapServer);
   await page.getByRole('button', { name: 'Account options dropdown' }).click();
   await page.getByRole('menuitem', { name: 'Log Out' }).click();
   // Decap hears the logout callback and opens the login, as it does with the legacy widget.
