@@ -8,10 +8,14 @@ interface Call {
   event: string;
   email?: string;
   code?: string;
+  tab?: string;
 }
 
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { calls: Call[] }).calls);
 const eventsOf = async (page: Page) => (await calls(page)).map((call) => call.event);
+/** The tab each `open` callback was given. */
+const openedTabs = async (page: Page) =>
+  (await calls(page)).filter((call) => call.event === 'open').map((call) => call.tab);
 const menu = (page: Page) => page.locator('netlify-identity-menu');
 const modal = (page: Page) => page.locator('netlify-identity-modal');
 
@@ -89,6 +93,7 @@ test('signup, confirmation link, logout, login with a wrong then right password,
     { event: 'init' },
     { event: 'login', email: EMAIL },
   ]);
+  expect(await openedTabs(page)).toEqual(['callback']);
   await expectRealSession(page);
 
   await page.keyboard.press('Escape');
@@ -154,6 +159,7 @@ test('forgot password: the recovery link asks for a new password, then the user 
     'login',
     'user-updated',
   ]);
+  expect(await openedTabs(page)).toEqual(['recovery']);
   await expectRealSession(page);
 });
 
@@ -181,6 +187,7 @@ test('an invitation is accepted by choosing a password', async ({ page, cdnServe
   expect((await calls(page)).filter((call) => call.event === 'login')).toEqual([
     { event: 'login', email: 'grace@example.com' },
   ]);
+  expect(await openedTabs(page)).toEqual(['invite']);
   await expectRealSession(page);
 });
 
