@@ -409,6 +409,97 @@ test('a mail link opened in a tab already on the site (only the hash changes) is
   expect(await page.evaluate(() => location.hash)).toBe('');
 });
 
+test('an OAuth return, an invite and an email-change link in a tab already on the site are handled without a reload', async ({
+  page,
+  cdnServer,
+}) => {
+  const api = `${cdnServer.url}/.netlify/identity`;
+  await devSettings(cdnServer, { external: { github: true } });
+  const setHash = (url: string) =>
+    page.evaluate((hash) => (location.hash = hash), new URL(url).hash);
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  // An OAuth return: the provider sends the browser back to the site with the session in the hash.
+  let answer = await fetch(`${api}/authorize?provider=github`, {
+    headers: { Referer: page.url() },
+    redirect: 'manual',
+  });
+  const consent = await fetch(new URL(answer.headers.get('location')!, cdnServer.url));
+  const state = /name="state" value="([^"]+)"/.exec(await consent.text())![1]!;
+  answer = await fetch(`${api}/__provider/consent`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      state,
+      decision: 'allow',
+      email: 'octo@example.com',
+      name: 'Octo Cat',
+    }),
+    redirect: 'manual',
+  });
+  let location = new URL(answer.headers.get('location')!, cdnServer.url);
+  while (location.pathname.startsWith('/.netlify/identity')) {
+    answer = await fetch(location, { redirect: 'manual' });
+    location = new URL(answer.headers.get('location')!, cdnServer.url);
+  }
+  expect(location.hash).toContain('access_token=');
+  await setHash(location.href);
+  await expect(menu(page)).toContainText('Octo Cat');
+  expect(page.url()).not.toContain('access_token');
+  expect(await eventsOf(page)).toEqual(['init', 'login']);
+  await expectRealSession(page);
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+
+  const invited = await fetch(`${api}/invite`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${cdnServer.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ email: 'grace@example.com' }),
+  });
+  expect(invited.status).toBe(200);
+  await setHash((await lastMailTo(cdnServer, 'grace@example.com', 'invite')).url);
+  await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
+  expect(page.url()).not.toContain('invite_token');
+  await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Create account' }).click();
+  await expect(modal(page).getByRole('status')).toHaveText(
+    'Your account grace@example.com is ready. You are logged in.',
+  );
+  await modal(page).getByRole('button', { name: 'Close' }).click();
+  await expect(menu(page)).toContainText('grace@example.com');
+
+  // The change is asked for elsewhere (another device, the API); its link opens in this tab.
+  const token = await fetch(`${api}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: 'grace@example.com',
+      password: PASSWORD,
+    }),
+  }).then((answer) => answer.json() as Promise<{ access_token: string }>);
+  const change = await fetch(`${api}/user`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'grace.hopper@example.com' }),
+  });
+  expect(change.status).toBe(200);
+  await setHash((await lastMailTo(cdnServer, 'grace.hopper@example.com', 'email_change')).url);
+  await expect(modal(page).getByRole('status')).toHaveText('Your email address has been changed.');
+  expect(page.url()).not.toContain('email_change_token');
+  await expect(menu(page)).toContainText('grace.hopper@example.com');
+  expect(await eventsOf(page)).toContain('user-updated');
+  await modal(page).getByRole('button', { name: 'Close' }).click();
+  await expectRealSession(page);
+  expect(
+    await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+  ).toBe(true);
+});
+
 test('init({ passwordMinLength }) is the default of the forms placed on the page, their own attribute wins, and a later init updates them', async ({
   page,
   cdnServer,
