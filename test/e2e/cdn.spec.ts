@@ -338,6 +338,72 @@ test('the modal opened by the API: focus inside, Escape closes, open and close c
   await expect.poll(() => eventsOf(page)).toEqual(['init', 'open', 'close']);
 });
 
+test('open() with no tab: the login view for nobody, the account view for a logged-in user', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  const open = () =>
+    page.evaluate(() =>
+      (window as unknown as { netlifyIdentity: { open(): void } }).netlifyIdentity.open(),
+    );
+  await open();
+  await expect(page.getByRole('dialog', { name: 'Log in' })).toBeVisible();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(menu(page)).toContainText('Ada Lovelace');
+
+  await open();
+  await expect(page.getByRole('dialog', { name: 'Your account' })).toBeVisible();
+  await expect(modal(page).getByLabel('Name')).toHaveValue('Ada Lovelace');
+  await expect.poll(() => openedTabs(page)).toEqual(['login', 'account']);
+});
+
+test('the README store snippet: no token and no error when nobody is logged in, a valid token once someone is', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  const snippet = () =>
+    page.evaluate(async () => {
+      type Store = { state: { user: unknown }; start(): Promise<void>; jwt(): Promise<string> };
+      const { store } = (window as unknown as { netlifyIdentity: { store: Store } })
+        .netlifyIdentity;
+      await store.start();
+      const token = store.state.user ? await store.jwt() : null;
+      if (!token) return { token, status: 0 };
+      const answer = await fetch('/.netlify/identity/user', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return { token: 'a token', status: answer.status };
+    });
+  expect(await snippet()).toEqual({ token: null, status: 0 });
+  // What the guard is for: jwt() itself rejects when nobody is logged in.
+  const unguarded = await page.evaluate(() =>
+    (
+      window as unknown as { netlifyIdentity: { store: { jwt(): Promise<string> } } }
+    ).netlifyIdentity.store
+      .jwt()
+      .then(
+        () => 'resolved',
+        () => 'rejected',
+      ),
+  );
+  expect(unguarded).toBe('rejected');
+
+  await logInThroughMenu(page);
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  expect(await snippet()).toEqual({ token: 'a token', status: 200 });
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  expect(await snippet()).toEqual({ token: null, status: 0 });
+});
+
 test('an implicit-grant return that belongs to another app is left alone', async ({
   page,
   cdnServer,
