@@ -310,6 +310,45 @@ test('under a strict Content-Security-Policy: login and logout without a single 
   ).toEqual([]);
 });
 
+test('under a strict Content-Security-Policy with OAuth providers: their marks load and render, and OAuth logs in, without a single violation', async ({
+  page,
+  cdnServer,
+}) => {
+  await devSettings(cdnServer, { external: { github: true, google: true } });
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  await page.goto(`${cdnServer.url}/csp/`);
+  const marksPart = page.waitForResponse((answer) =>
+    answer.url().endsWith('/netlify-identity-providers.js'),
+  );
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  expect((await marksPart).status()).toBe(200);
+  const google = modal(page).getByRole('button', { name: 'Continue with Google' });
+  const github = modal(page).getByRole('button', { name: 'Continue with GitHub' });
+  // Each mark is drawn: Google's in its own colours, GitHub's in the button's text colour.
+  await expect(google.locator('svg path')).toHaveCount(4);
+  await expect(github.locator('svg path')).toHaveCount(1);
+  expect(
+    await google
+      .locator('svg path')
+      .first()
+      .evaluate((path) => getComputedStyle(path).fill),
+  ).toBe('rgb(234, 67, 53)');
+  const box = await github.locator('svg path').boundingBox();
+  expect(box!.width).toBeGreaterThan(10);
+  expect(box!.height).toBeGreaterThan(10);
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  expect(await violations()).toEqual([]);
+
+  await github.click();
+  await page.getByLabel('Email').fill('octo@example.com');
+  await page.getByLabel('Name').fill('Octo Cat');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(menu(page)).toContainText('Octo Cat');
+  expect(new URL(page.url()).pathname).toBe('/csp/');
+  expect(await violations()).toEqual([]);
+});
+
 test('loaded twice, async and deferred at the end of the body: one menu, one init', async ({
   page,
   cdnServer,
