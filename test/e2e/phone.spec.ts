@@ -105,7 +105,7 @@ async function expectModalFits(page: Page, where: string, sheet: boolean): Promi
   await expect(dialog).toBeHidden();
 }
 
-async function createMember(server: IdentityServer): Promise<void> {
+async function createMember(server: IdentityServer, fullName = LONG_NAME): Promise<void> {
   const response = await fetch(`${server.url}/.netlify/identity/admin/users`, {
     method: 'POST',
     headers: {
@@ -116,7 +116,7 @@ async function createMember(server: IdentityServer): Promise<void> {
       email: EMAIL,
       password: PASSWORD,
       confirm: true,
-      user_metadata: { full_name: LONG_NAME },
+      user_metadata: { full_name: fullName },
       app_metadata: { roles: ['member'] },
     }),
   });
@@ -167,3 +167,36 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+test.describe('375 px, a 5,000-character word', () => {
+  test.use({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
+
+  test('a name with no break in it: no page scrolls sideways, the menu and the account view fit', async ({
+    page,
+    server,
+  }) => {
+    const word = 'Lovelace'.repeat(625);
+    await createMember(server, word);
+    for (const path of PAGES) {
+      // Logged in on each page: a token that long is more than a cookie holds, so no session
+      // outlives its page.
+      await page.goto(`${server.url}${path}`);
+      const menu = page.locator('netlify-identity-menu').first();
+      await menu.getByRole('button', { name: 'Log in', exact: true }).click();
+      const modal = page.locator('netlify-identity-modal');
+      await modal.getByLabel('Email').fill(EMAIL);
+      await modal.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await modal.getByRole('button', { name: 'Log in', exact: true }).click();
+      const user = menu.locator('[part="user"]');
+      await expect(user).toContainText('LovelaceLovelace');
+      expect(await user.evaluate((element) => element.textContent!.trim().length)).toBe(5000);
+      await expectNoSidewaysScroll(page, path);
+      await expectLabelsOnOneLine(page, path);
+      await user.click();
+      await expect(modal.locator('netlify-account')).toBeVisible();
+      await expectModalFits(page, path, true);
+      await menu.getByRole('button', { name: 'Log out', exact: true }).click();
+      await expect(menu.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
+    }
+  });
+});
