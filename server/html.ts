@@ -27,7 +27,7 @@ export function renderPage(title: string, body: string): string {
 </head>
 <body>
 <header class="site-header">
-  <a class="brand" href="/">← Back to the site</a>
+  <a class="brand" href="/"><span aria-hidden="true">←</span> Back to the site</a>
   <span class="meta">Local Netlify Identity</span>
 </header>
 ${body}

@@ -8,10 +8,14 @@ interface Call {
   event: string;
   email?: string;
   code?: string;
+  tab?: string;
 }
 
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { calls: Call[] }).calls);
 const eventsOf = async (page: Page) => (await calls(page)).map((call) => call.event);
+/** The tab each `open` callback was given. */
+const openedTabs = async (page: Page) =>
+  (await calls(page)).filter((call) => call.event === 'open').map((call) => call.tab);
 const menu = (page: Page) => page.locator('netlify-identity-menu');
 const modal = (page: Page) => page.locator('netlify-identity-modal');
 
@@ -89,6 +93,7 @@ test('signup, confirmation link, logout, login with a wrong then right password,
     { event: 'init' },
     { event: 'login', email: EMAIL },
   ]);
+  expect(await openedTabs(page)).toEqual(['callback']);
   await expectRealSession(page);
 
   await page.keyboard.press('Escape');
@@ -154,6 +159,7 @@ test('forgot password: the recovery link asks for a new password, then the user 
     'login',
     'user-updated',
   ]);
+  expect(await openedTabs(page)).toEqual(['recovery']);
   await expectRealSession(page);
 });
 
@@ -181,6 +187,7 @@ test('an invitation is accepted by choosing a password', async ({ page, cdnServe
   expect((await calls(page)).filter((call) => call.event === 'login')).toEqual([
     { event: 'login', email: 'grace@example.com' },
   ]);
+  expect(await openedTabs(page)).toEqual(['invite']);
   await expectRealSession(page);
 });
 
@@ -303,6 +310,45 @@ test('under a strict Content-Security-Policy: login and logout without a single 
   ).toEqual([]);
 });
 
+test('under a strict Content-Security-Policy with OAuth providers: their marks load and render, and OAuth logs in, without a single violation', async ({
+  page,
+  cdnServer,
+}) => {
+  await devSettings(cdnServer, { external: { github: true, google: true } });
+  const violations = () =>
+    page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+  await page.goto(`${cdnServer.url}/csp/`);
+  const marksPart = page.waitForResponse((answer) =>
+    answer.url().endsWith('/netlify-identity-providers.js'),
+  );
+  await menu(page).getByRole('button', { name: 'Log in' }).click();
+  expect((await marksPart).status()).toBe(200);
+  const google = modal(page).getByRole('button', { name: 'Continue with Google' });
+  const github = modal(page).getByRole('button', { name: 'Continue with GitHub' });
+  // Each mark is drawn: Google's in its own colours, GitHub's in the button's text colour.
+  await expect(google.locator('svg path')).toHaveCount(4);
+  await expect(github.locator('svg path')).toHaveCount(1);
+  expect(
+    await google
+      .locator('svg path')
+      .first()
+      .evaluate((path) => getComputedStyle(path).fill),
+  ).toBe('rgb(234, 67, 53)');
+  const box = await github.locator('svg path').boundingBox();
+  expect(box!.width).toBeGreaterThan(10);
+  expect(box!.height).toBeGreaterThan(10);
+  await expect(modal(page).getByLabel('Email')).toBeFocused();
+  expect(await violations()).toEqual([]);
+
+  await github.click();
+  await page.getByLabel('Email').fill('octo@example.com');
+  await page.getByLabel('Name').fill('Octo Cat');
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await expect(menu(page)).toContainText('Octo Cat');
+  expect(new URL(page.url()).pathname).toBe('/csp/');
+  expect(await violations()).toEqual([]);
+});
+
 test('loaded twice, async and deferred at the end of the body: one menu, one init', async ({
   page,
   cdnServer,
@@ -329,6 +375,72 @@ test('the modal opened by the API: focus inside, Escape closes, open and close c
   // The native dialog gives focus back itself; its close event, which the callback follows, is a
   // task of its own.
   await expect.poll(() => eventsOf(page)).toEqual(['init', 'open', 'close']);
+});
+
+test('open() with no tab: the login view for nobody, the account view for a logged-in user', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  const open = () =>
+    page.evaluate(() =>
+      (window as unknown as { netlifyIdentity: { open(): void } }).netlifyIdentity.open(),
+    );
+  await open();
+  await expect(page.getByRole('dialog', { name: 'Log in' })).toBeVisible();
+  await modal(page).getByLabel('Email').fill(EMAIL);
+  await modal(page).getByLabel('Password').fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(menu(page)).toContainText('Ada Lovelace');
+
+  await open();
+  await expect(page.getByRole('dialog', { name: 'Your account' })).toBeVisible();
+  await expect(modal(page).getByLabel('Name')).toHaveValue('Ada Lovelace');
+  await expect.poll(() => openedTabs(page)).toEqual(['login', 'account']);
+});
+
+test('the README store snippet: no token and no error when nobody is logged in, a valid token once someone is', async ({
+  page,
+  cdnServer,
+}) => {
+  await createConfirmedUser(cdnServer, EMAIL, PASSWORD);
+  await page.goto(cdnServer.url);
+  const snippet = () =>
+    page.evaluate(async () => {
+      type Store = { state: { user: unknown }; start(): Promise<void>; jwt(): Promise<string> };
+      const { store } = (window as unknown as { netlifyIdentity: { store: Store } })
+        .netlifyIdentity;
+      await store.start();
+      const token = store.state.user ? await store.jwt() : null;
+      if (!token) return { token, status: 0 };
+      const answer = await fetch('/.netlify/identity/user', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      return { token: 'a token', status: answer.status };
+    });
+  expect(await snippet()).toEqual({ token: null, status: 0 });
+  // What the guard is for: jwt() itself rejects when nobody is logged in.
+  const unguarded = await page.evaluate(() =>
+    (
+      window as unknown as { netlifyIdentity: { store: { jwt(): Promise<string> } } }
+    ).netlifyIdentity.store
+      .jwt()
+      .then(
+        () => 'resolved',
+        () => 'rejected',
+      ),
+  );
+  expect(unguarded).toBe('rejected');
+
+  await logInThroughMenu(page);
+  await expect(menu(page)).toContainText('Ada Lovelace');
+  expect(await snippet()).toEqual({ token: 'a token', status: 200 });
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  expect(await snippet()).toEqual({ token: null, status: 0 });
 });
 
 test('an implicit-grant return that belongs to another app is left alone', async ({
@@ -400,6 +512,97 @@ test('a mail link opened in a tab already on the site (only the hash changes) is
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(modal(page)).not.toContainText('Your new password is saved');
   expect(await page.evaluate(() => location.hash)).toBe('');
+});
+
+test('an OAuth return, an invite and an email-change link in a tab already on the site are handled without a reload', async ({
+  page,
+  cdnServer,
+}) => {
+  const api = `${cdnServer.url}/.netlify/identity`;
+  await devSettings(cdnServer, { external: { github: true } });
+  const setHash = (url: string) =>
+    page.evaluate((hash) => (location.hash = hash), new URL(url).hash);
+  await page.goto(cdnServer.url);
+  await expect.poll(() => eventsOf(page)).toEqual(['init']);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  // An OAuth return: the provider sends the browser back to the site with the session in the hash.
+  let answer = await fetch(`${api}/authorize?provider=github`, {
+    headers: { Referer: page.url() },
+    redirect: 'manual',
+  });
+  const consent = await fetch(new URL(answer.headers.get('location')!, cdnServer.url));
+  const state = /name="state" value="([^"]+)"/.exec(await consent.text())![1]!;
+  answer = await fetch(`${api}/__provider/consent`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      state,
+      decision: 'allow',
+      email: 'octo@example.com',
+      name: 'Octo Cat',
+    }),
+    redirect: 'manual',
+  });
+  let location = new URL(answer.headers.get('location')!, cdnServer.url);
+  while (location.pathname.startsWith('/.netlify/identity')) {
+    answer = await fetch(location, { redirect: 'manual' });
+    location = new URL(answer.headers.get('location')!, cdnServer.url);
+  }
+  expect(location.hash).toContain('access_token=');
+  await setHash(location.href);
+  await expect(menu(page)).toContainText('Octo Cat');
+  expect(page.url()).not.toContain('access_token');
+  expect(await eventsOf(page)).toEqual(['init', 'login']);
+  await expectRealSession(page);
+  await menu(page).getByRole('button', { name: 'Log out' }).click();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+
+  const invited = await fetch(`${api}/invite`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${cdnServer.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ email: 'grace@example.com' }),
+  });
+  expect(invited.status).toBe(200);
+  await setHash((await lastMailTo(cdnServer, 'grace@example.com', 'invite')).url);
+  await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
+  expect(page.url()).not.toContain('invite_token');
+  await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await modal(page).getByRole('button', { name: 'Create account' }).click();
+  await expect(modal(page).getByRole('status')).toHaveText(
+    'Your account grace@example.com is ready. You are logged in.',
+  );
+  await modal(page).getByRole('button', { name: 'Close' }).click();
+  await expect(menu(page)).toContainText('grace@example.com');
+
+  // The change is asked for elsewhere (another device, the API); its link opens in this tab.
+  const token = await fetch(`${api}/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: 'grace@example.com',
+      password: PASSWORD,
+    }),
+  }).then((answer) => answer.json() as Promise<{ access_token: string }>);
+  const change = await fetch(`${api}/user`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token.access_token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'grace.hopper@example.com' }),
+  });
+  expect(change.status).toBe(200);
+  await setHash((await lastMailTo(cdnServer, 'grace.hopper@example.com', 'email_change')).url);
+  await expect(modal(page).getByRole('status')).toHaveText('Your email address has been changed.');
+  expect(page.url()).not.toContain('email_change_token');
+  await expect(menu(page)).toContainText('grace.hopper@example.com');
+  expect(await eventsOf(page)).toContain('user-updated');
+  await modal(page).getByRole('button', { name: 'Close' }).click();
+  await expectRealSession(page);
+  expect(
+    await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+  ).toBe(true);
 });
 
 test('init({ passwordMinLength }) is the default of the forms placed on the page, their own attribute wins, and a later init updates them', async ({

@@ -148,3 +148,36 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+test.describe('375 px, a 5,000-character word', () => {
+  test.use({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 });
+
+  test('a name with no break in it: no page scrolls sideways, the menu and the account view fit', async ({
+    page,
+    server,
+  }) => {
+    const word = 'Lovelace'.repeat(625);
+    await createConfirmedUser(server, EMAIL, PASSWORD, word, { roles: ['member'] });
+    for (const path of PAGES) {
+      // Logged in on each page: a token that long is more than a cookie holds, so no session
+      // outlives its page.
+      await page.goto(`${server.url}${path}`);
+      const menu = page.locator('netlify-identity-menu').first();
+      await menu.getByRole('button', { name: 'Log in', exact: true }).click();
+      const modal = page.locator('netlify-identity-modal');
+      await modal.getByLabel('Email').fill(EMAIL);
+      await modal.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await modal.getByRole('button', { name: 'Log in', exact: true }).click();
+      const user = menu.locator('[part="user"]');
+      await expect(user).toContainText('LovelaceLovelace');
+      expect(await user.evaluate((element) => element.textContent!.trim().length)).toBe(5000);
+      await expectNoSidewaysScroll(page, path);
+      await expectLabelsOnOneLine(page, path);
+      await user.click();
+      await expect(modal.locator('netlify-account')).toBeVisible();
+      await expectModalFits(page, path, true);
+      await menu.getByRole('button', { name: 'Log out', exact: true }).click();
+      await expect(menu.getByRole('button', { name: 'Log in', exact: true })).toBeVisible();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // widths. Chromium only: the baselines are its rendering on the project's Debian machines. Update
 // them on purpose with `npx playwright test test/e2e/visual.spec.ts --update-snapshots`.
 import type { Page } from '@playwright/test';
-import { createConfirmedUser, devSettings, expect, test } from './fixtures.js';
+import { createConfirmedUser, devSettings, expect, lastMailTo, test } from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'a long and secret passphrase';
@@ -60,6 +60,16 @@ test.describe('the forms look right', () => {
     await setOnForms(page, 'locale', 'ar');
     await expect(page.locator('netlify-login h2')).toHaveText('تسجيل الدخول');
     await expect(page.locator('.grid')).toHaveScreenshot('forms-arabic-phone.png', LOOK);
+  });
+
+  test('the login form in Arabic, right to left, on a desktop', async ({ page, server }) => {
+    await page.setViewportSize(DESKTOP);
+    await openDemo(page, server.url);
+    await setOnForms(page, 'locale', 'ar');
+    const login = page.locator('netlify-login');
+    await expect(login.locator('h2')).toHaveText('تسجيل الدخول');
+    await expect(login.locator('.provider svg path')).toHaveCount(5);
+    await expect(login).toHaveScreenshot('login-arabic-desktop.png', LOOK);
   });
 
   test('a new password that is too short, shown', async ({ page, server }) => {
@@ -137,4 +147,88 @@ test('the modal is a sheet from the bottom on a phone, light and dark', async ({
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
+});
+
+/** Logs Ada in through the demo's login form. */
+async function logIn(page: Page, server: { url: string }): Promise<void> {
+  await openDemo(page, server.url);
+  const login = page.locator('netlify-login');
+  await login.getByLabel('Email').fill(EMAIL);
+  await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await login.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(login).toContainText('Logged in as Ada Lovelace');
+}
+
+test('the account view on a phone', async ({ page, server }) => {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.setViewportSize(PHONE);
+  await logIn(page, server);
+  await page.goto(`${server.url}/account.html`);
+  const account = page.locator('main netlify-account');
+  await expect(account.getByRole('heading', { name: 'Profile' })).toBeVisible();
+  await expect(account).toHaveScreenshot('account-phone.png', LOOK);
+});
+
+test('the logged-in menu, on a desktop', async ({ page, server }) => {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.setViewportSize(DESKTOP);
+  await logIn(page, server);
+  const menu = page.locator('header netlify-identity-menu');
+  await expect(menu.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await expect(menu).toHaveScreenshot('menu-logged-in-desktop.png', LOOK);
+});
+
+test('a wrong password: the alert under the fields, on a phone', async ({ page, server }) => {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.setViewportSize(PHONE);
+  await openDemo(page, server.url);
+  const login = page.locator('netlify-login');
+  await login.getByLabel('Email').fill(EMAIL);
+  await login.getByLabel('Password', { exact: true }).fill('not the passphrase');
+  await login.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(login.getByRole('alert')).toContainText('don’t match');
+  await expect(login).toHaveScreenshot('login-error-phone.png', LOOK);
+});
+
+test('a recovery link asks for a new password, on a phone', async ({ page, server }) => {
+  await createConfirmedUser(server, EMAIL, PASSWORD);
+  await page.setViewportSize(PHONE);
+  const asked = await fetch(`${server.url}/.netlify/identity/recover`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL }),
+  });
+  expect(asked.status).toBe(200);
+  await page.goto((await lastMailTo(server, EMAIL, 'recovery')).url);
+  const card = page.locator('main > netlify-auth-callback');
+  await expect(card.getByLabel('New password', { exact: true })).toBeVisible();
+  await expect(card).toHaveScreenshot('callback-recovery-phone.png', LOOK);
+});
+
+test('an invite link asks for a password, on a phone', async ({ page, server }) => {
+  await page.setViewportSize(PHONE);
+  const invited = await fetch(`${server.url}/.netlify/identity/invite`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${server.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ email: 'grace@example.com' }),
+  });
+  expect(invited.status).toBe(200);
+  await page.goto((await lastMailTo(server, 'grace@example.com', 'invite')).url);
+  const card = page.locator('main > netlify-auth-callback');
+  await expect(card.getByLabel('New password', { exact: true })).toBeVisible();
+  await expect(card).toHaveScreenshot('callback-invite-phone.png', LOOK);
+});
+
+test('OAuth denied: access was not granted, on a phone', async ({ page, server }) => {
+  await devSettings(server, { external: { github: true } });
+  await page.setViewportSize(PHONE);
+  await openDemo(page, server.url);
+  await page.locator('netlify-login').getByRole('button', { name: 'Continue with GitHub' }).click();
+  await page.getByRole('button', { name: 'Deny' }).click();
+  const card = page.locator('main > netlify-auth-callback');
+  await expect(card.getByRole('alert')).toContainText('Access was not granted');
+  await expect(card).toHaveScreenshot('callback-access-denied-phone.png', LOOK);
 });

@@ -160,6 +160,27 @@ describe('<netlify-signup>', () => {
     expect(buttonNamed(element, 'Show password').getAttribute('aria-pressed')).to.equal('true');
   });
 
+  it('wraps a 5,000-character email in its notice instead of stretching off screen', async () => {
+    const long = `${'a'.repeat(5000)}@example.com`;
+    // Whatever the server thinks of such an address, the page must hold what it shows.
+    await addFault({
+      path: '/signup',
+      method: 'POST',
+      status: 200,
+      body: { id: 'u1', email: long, aud: '', role: '', user_metadata: {}, app_metadata: {} },
+    });
+    const { element } = await renderSignup();
+    element.parentElement!.style.cssText = 'display: block; inline-size: 320px';
+    fill(element, 'Name', 'Mary Somerville');
+    fill(element, 'Email', long);
+    fill(element, 'Password', PASSWORD);
+    buttonNamed(element, 'Sign up').click();
+    await until(() => element.textContent?.includes('we sent a confirmation link'), 'the notice');
+    expect(element.textContent).to.contain(long);
+    expect(element.scrollWidth).to.be.at.most(320);
+    expect(element.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
   it('a refusal from the server is said in the page language, without the server text', async () => {
     await addFault({
       path: '/signup',
