@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { createConfirmedUser, devSettings, expect, lastMailTo, mails, test } from './fixtures.js';
+import {
+  createConfirmedUser,
+  devSettings,
+  expect,
+  inviteMail,
+  lastMailTo,
+  recoveryMail,
+  mails,
+  test,
+} from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'the analytical engine';
@@ -164,16 +173,7 @@ test('forgot password: the recovery link asks for a new password, then the user 
 });
 
 test('an invitation is accepted by choosing a password', async ({ page, cdnServer }) => {
-  const invite = await fetch(`${cdnServer.url}/.netlify/identity/invite`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${cdnServer.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({ email: 'grace@example.com' }),
-  });
-  expect(invite.status).toBe(200);
-  const mail = await lastMailTo(cdnServer, 'grace@example.com', 'invite');
+  const mail = await inviteMail(cdnServer, 'grace@example.com');
   await page.goto(mail.url);
   await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
   expect(page.url()).not.toContain('invite_token');
@@ -488,14 +488,7 @@ test('a mail link opened in a tab already on the site (only the hash changes) is
   await expect.poll(() => eventsOf(page)).toEqual(['init']);
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   // The client has loaded and settled on the first (empty) hash before the link arrives.
-  await page.evaluate(() =>
-    fetch('/.netlify/identity/recover', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'ada@example.com' }),
-    }),
-  );
-  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  const recovery = await recoveryMail(cdnServer, EMAIL);
   await page.evaluate((hash) => (location.hash = hash), new URL(recovery.url).hash);
   await expect(page.getByRole('dialog', { name: 'Choose a new password' })).toBeVisible();
   await modal(page).getByLabel('New password', { exact: true }).fill('a new passphrase');
@@ -557,16 +550,7 @@ test('an OAuth return, an invite and an email-change link in a tab already on th
   await menu(page).getByRole('button', { name: 'Log out' }).click();
   await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
 
-  const invited = await fetch(`${api}/invite`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${cdnServer.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({ email: 'grace@example.com' }),
-  });
-  expect(invited.status).toBe(200);
-  await setHash((await lastMailTo(cdnServer, 'grace@example.com', 'invite')).url);
+  await setHash((await inviteMail(cdnServer, 'grace@example.com')).url);
   await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
   expect(page.url()).not.toContain('invite_token');
   await modal(page).getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -655,14 +639,7 @@ test('init({ passwordMinLength }) reaches <netlify-account> and the recovery for
     '12',
   );
 
-  await page.evaluate(() =>
-    fetch('/.netlify/identity/recover', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'ada@example.com' }),
-    }),
-  );
-  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  const recovery = await recoveryMail(cdnServer, EMAIL);
   await page.goto(`${cdnServer.url}/forms.html${new URL(recovery.url).hash}`);
   const callback = page.locator('netlify-auth-callback');
   await expect(callback.getByLabel('New password', { exact: true })).toHaveAttribute(

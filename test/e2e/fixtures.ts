@@ -101,6 +101,31 @@ export async function createConfirmedUser(
   expect(response.status).toBe(200);
 }
 
+/** Asks for a password recovery mail for `email`, as "Forgot password?" does; the mail it gets. */
+export async function recoveryMail(server: IdentityServer, email: string): Promise<Mail> {
+  const response = await fetch(`${server.url}/.netlify/identity/recover`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+  expect(response.status).toBe(200);
+  return lastMailTo(server, email, 'recovery');
+}
+
+/** Invites `email` as the site's operator; the mail it gets (its link carries the invite token). */
+export async function inviteMail(server: IdentityServer, email: string): Promise<Mail> {
+  const response = await fetch(`${server.url}/.netlify/identity/invite`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${server.operatorToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ email }),
+  });
+  expect(response.status).toBe(200);
+  return lastMailTo(server, email, 'invite');
+}
+
 export async function lastMailTo(
   server: IdentityServer,
   email: string,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { devSettings, expect, lastMailTo, test } from './fixtures.js';
+import { devSettings, expect, inviteMail, lastMailTo, recoveryMail, test } from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'the analytical engine';
@@ -37,30 +37,17 @@ test('confirmation, recovery and invite links leave no token behind', async ({
   await expect(page.locator('netlify-identity-modal')).toContainText('Your email is confirmed');
   await expectNoTokenLeft(page, confirmation.token, console);
 
-  await fetch(`${cdnServer.url}/.netlify/identity/recover`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL }),
-  });
-  const recovery = await lastMailTo(cdnServer, EMAIL, 'recovery');
+  const recovery = await recoveryMail(cdnServer, EMAIL);
   await page.goto('about:blank');
   await page.goto(recovery.url);
   await expect(page.getByRole('dialog', { name: 'Choose a new password' })).toBeVisible();
   await expectNoTokenLeft(page, recovery.token, console);
 
-  await fetch(`${cdnServer.url}/.netlify/identity/invite`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${cdnServer.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({ email: 'grace@example.com' }),
-  });
-  const invite = await lastMailTo(cdnServer, 'grace@example.com', 'invite');
+  const invitation = await inviteMail(cdnServer, 'grace@example.com');
   await page.goto('about:blank');
-  await page.goto(invite.url);
+  await page.goto(invitation.url);
   await expect(page.getByRole('dialog', { name: 'Accept your invitation' })).toBeVisible();
-  await expectNoTokenLeft(page, invite.token, console);
+  await expectNoTokenLeft(page, invitation.token, console);
 });
 
 test('an OAuth return leaves no access or refresh token behind', async ({ page, cdnServer }) => {

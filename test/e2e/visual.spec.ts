@@ -2,7 +2,14 @@
 // widths. Chromium only: the baselines are its rendering on the project's Debian machines. Update
 // them on purpose with `npx playwright test test/e2e/visual.spec.ts --update-snapshots`.
 import type { Page } from '@playwright/test';
-import { createConfirmedUser, devSettings, expect, lastMailTo, test } from './fixtures.js';
+import {
+  createConfirmedUser,
+  devSettings,
+  expect,
+  inviteMail,
+  recoveryMail,
+  test,
+} from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'a long and secret passphrase';
@@ -193,13 +200,7 @@ test('a wrong password: the alert under the fields, on a phone', async ({ page, 
 test('a recovery link asks for a new password, on a phone', async ({ page, server }) => {
   await createConfirmedUser(server, EMAIL, PASSWORD);
   await page.setViewportSize(PHONE);
-  const asked = await fetch(`${server.url}/.netlify/identity/recover`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL }),
-  });
-  expect(asked.status).toBe(200);
-  await page.goto((await lastMailTo(server, EMAIL, 'recovery')).url);
+  await page.goto((await recoveryMail(server, EMAIL)).url);
   const card = page.locator('main > netlify-auth-callback');
   await expect(card.getByLabel('New password', { exact: true })).toBeVisible();
   await expect(card).toHaveScreenshot('callback-recovery-phone.png', LOOK);
@@ -207,16 +208,7 @@ test('a recovery link asks for a new password, on a phone', async ({ page, serve
 
 test('an invite link asks for a password, on a phone', async ({ page, server }) => {
   await page.setViewportSize(PHONE);
-  const invited = await fetch(`${server.url}/.netlify/identity/invite`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${server.operatorToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({ email: 'grace@example.com' }),
-  });
-  expect(invited.status).toBe(200);
-  await page.goto((await lastMailTo(server, 'grace@example.com', 'invite')).url);
+  await page.goto((await inviteMail(server, 'grace@example.com')).url);
   const card = page.locator('main > netlify-auth-callback');
   await expect(card.getByLabel('New password', { exact: true })).toBeVisible();
   await expect(card).toHaveScreenshot('callback-invite-phone.png', LOOK);
