@@ -186,6 +186,10 @@ export async function benchCompare() {
   const browser = await chromium.launch(await chromiumLaunchOptions());
   const results = { ours: [], legacy: [], baseline: [], emptyScript: [] };
   try {
+    // One run of each page first, not counted: the browser's own first start-up costs.
+    for (const page of ['ours', 'legacy', 'baseline', 'empty-script']) {
+      await measure(browser, `${server.url}/${page}.html`, server.url);
+    }
     for (let run = 0; run < RUNS; run++) {
       results.ours.push(await measure(browser, `${server.url}/ours.html`, server.url));
       results.legacy.push(await measure(browser, `${server.url}/legacy.html`, server.url));
