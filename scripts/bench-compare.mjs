@@ -2,8 +2,7 @@
 // Our CDN page against the legacy netlify-identity-widget page: same markup (the legacy widget's
 // README example), same local server, Chromium with 4x CPU throttling, cold contexts, interleaved.
 // A third page with the same markup and a plain "Log in" button but no widget is the baseline: what
-// a widget adds is its time beyond that page's. A fourth one adds an empty script where the widget's
-// script tag is: what a parser-blocking script in the head costs by itself, whatever it holds.
+// a widget adds is its time beyond that page's.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,11 +41,6 @@ function buildSite() {
   writeFileSync(
     join(site, 'baseline.html'),
     baseline.replace(/<script[^>]*src=[^>]*><\/script>/, ''),
-  );
-  writeFileSync(join(site, 'empty-script.js'), '');
-  writeFileSync(
-    join(site, 'empty-script.html'),
-    baseline.replace('/netlify-identity.js', '/empty-script.js'),
   );
   return site;
 }
@@ -187,10 +181,10 @@ export async function benchCompare() {
   const site = buildSite();
   const server = await startIdentityServer({ root: site, quiet: true });
   const browser = await chromium.launch(await chromiumLaunchOptions());
-  const results = { ours: [], legacy: [], baseline: [], emptyScript: [] };
+  const results = { ours: [], legacy: [], baseline: [] };
   try {
     // One run of each page first, not counted: the browser's own first start-up costs.
-    for (const page of ['ours', 'legacy', 'baseline', 'empty-script']) {
+    for (const page of ['ours', 'legacy', 'baseline']) {
       await measure(
         browser,
         `${server.url}/${page}.html`,
@@ -204,9 +198,6 @@ export async function benchCompare() {
       results.baseline.push(
         await measure(browser, `${server.url}/baseline.html`, server.url, false),
       );
-      results.emptyScript.push(
-        await measure(browser, `${server.url}/empty-script.html`, server.url, false),
-      );
     }
   } finally {
     await browser.close();
@@ -218,7 +209,6 @@ export async function benchCompare() {
   const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
   const ms = (value) => (Number.isNaN(value) ? 'never' : `${Math.round(value)} ms`);
   const own = (who) => pick(who, 'toButton') - pick('baseline', 'toButton');
-  const beyondScriptTag = (who) => pick(who, 'toButton') - pick('emptyScript', 'toButton');
   const rows = [
     [
       'Script run before "Log in" is usable, gzip -9',
@@ -255,12 +245,6 @@ export async function benchCompare() {
       ms(own('ours')),
       ms(own('legacy')),
       own('legacy') / own('ours'),
-    ],
-    [
-      `Of which beyond an empty script in the same place (a blocking script in the head by itself: ${ms(own('emptyScript'))})`,
-      ms(beyondScriptTag('ours')),
-      ms(beyondScriptTag('legacy')),
-      beyondScriptTag('legacy') / beyondScriptTag('ours'),
     ],
     [
       'Click on "Log in" to an email field on screen',
