@@ -152,11 +152,13 @@ export class IdentityClient {
 
   async logout(origin?: EventTarget): Promise<void> {
     localStorage.setItem(LOGOUT_SIGNAL_KEY, String(Date.now()));
+    // Nobody is logged in from the moment of the call: a page that asks while the server answers
+    // (Decap CMS's login screen, rendered as soon as it called logout) must not find the user.
+    this.#setUser(null);
     try {
       await identity.logout();
     } finally {
       clearSessionCookies();
-      this.#setUser(null);
     }
     announce('netlify-identity-logout', { user: null }, origin);
   }

@@ -270,3 +270,36 @@ test('menus and buttons render as soon as the parser has passed them, before DOM
     text: expect.stringContaining('Ada Lovelace') as unknown as string,
   });
 });
+
+test('nobody is the current user from the moment logout() is called, before the server answers', async ({
+  page,
+  cdnServer,
+}) => {
+  await logIn(page, cdnServer);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/.netlify/identity/logout', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loggedOut = page.waitForRequest('**/.netlify/identity/logout');
+  const currentEmail = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { netlifyIdentity: { currentUser(): { email: string } | null } }
+        ).netlifyIdentity.currentUser()?.email ?? null,
+    );
+  expect(await currentEmail()).toBe(EMAIL);
+  // Decap CMS calls logout() without waiting, renders its login screen, and asks for the user.
+  await page.evaluate(() => {
+    void (
+      window as unknown as { netlifyIdentity: { logout(): Promise<void> } }
+    ).netlifyIdentity.logout();
+  });
+  await loggedOut;
+  expect(await currentEmail()).toBeNull();
+  await expect(menu(page).getByRole('button', { name: 'Log in' })).toBeVisible();
+  release();
+  await expect.poll(() => page.evaluate(() => document.cookie.includes('nf_jwt='))).toBe(false);
+});

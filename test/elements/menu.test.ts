@@ -121,11 +121,14 @@ describe('<netlify-identity-menu> and <netlify-identity-button>', () => {
     await expect(element).to.be.accessible();
     const recorder = recordEvents();
     shadowButton(element, 'Log out').click();
+    const logouts = () =>
+      recorder.events.filter((event) => event.type === 'netlify-identity-logout');
+    // Nobody is logged in from the click on; the event follows the server's answer.
     await until(() => !store.state.user, 'the logout');
+    await until(() => logouts().length > 0, 'the logout event');
     recorder.stop();
-    const logouts = recorder.events.filter((event) => event.type === 'netlify-identity-logout');
-    expect(logouts).to.have.length(1);
-    expect(logouts[0]?.target).to.equal(element);
+    expect(logouts()).to.have.length(1);
+    expect(logouts()[0]?.target).to.equal(element);
     expect(cookie('nf_jwt')).to.equal(undefined);
   });
 
