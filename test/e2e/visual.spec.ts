@@ -26,6 +26,22 @@ async function openDemo(page: Page, url: string): Promise<void> {
   await expect(page.locator('netlify-login form')).toBeVisible();
 }
 
+/** Opens the demo and submits its login form with `password`; the form, for what it then says. */
+async function submitLogin(page: Page, url: string, password: string) {
+  await openDemo(page, url);
+  const login = page.locator('netlify-login');
+  await login.getByLabel('Email').fill(EMAIL);
+  await login.getByLabel('Password', { exact: true }).fill(password);
+  await login.getByRole('button', { name: 'Log in', exact: true }).click();
+  return login;
+}
+
+async function logIn(page: Page, server: { url: string }): Promise<void> {
+  await expect(await submitLogin(page, server.url, PASSWORD)).toContainText(
+    'Logged in as Ada Lovelace',
+  );
+}
+
 /** Sets an attribute on the demo's form elements, and waits for them to re-render. */
 async function setOnForms(page: Page, name: string, value: string): Promise<void> {
   await page.evaluate(
@@ -116,12 +132,7 @@ test('a used link: what happened and the way forward, on a phone', async ({ page
 test('the account view, light and dark, on a desktop', async ({ page, server }) => {
   await createConfirmedUser(server, EMAIL, PASSWORD);
   await page.setViewportSize(DESKTOP);
-  await openDemo(page, server.url);
-  const login = page.locator('netlify-login');
-  await login.getByLabel('Email').fill(EMAIL);
-  await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await login.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(login).toContainText('Logged in as Ada Lovelace');
+  await logIn(page, server);
   await page.evaluate(() => {
     const card = document.createElement('section');
     card.className = 'card';
@@ -157,14 +168,6 @@ test('the modal is a sheet from the bottom on a phone, light and dark', async ({
 });
 
 /** Logs Ada in through the demo's login form. */
-async function logIn(page: Page, server: { url: string }): Promise<void> {
-  await openDemo(page, server.url);
-  const login = page.locator('netlify-login');
-  await login.getByLabel('Email').fill(EMAIL);
-  await login.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await login.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(login).toContainText('Logged in as Ada Lovelace');
-}
 
 test('the account view on a phone', async ({ page, server }) => {
   await createConfirmedUser(server, EMAIL, PASSWORD);
@@ -188,11 +191,7 @@ test('the logged-in menu, on a desktop', async ({ page, server }) => {
 test('a wrong password: the alert under the fields, on a phone', async ({ page, server }) => {
   await createConfirmedUser(server, EMAIL, PASSWORD);
   await page.setViewportSize(PHONE);
-  await openDemo(page, server.url);
-  const login = page.locator('netlify-login');
-  await login.getByLabel('Email').fill(EMAIL);
-  await login.getByLabel('Password', { exact: true }).fill('not the passphrase');
-  await login.getByRole('button', { name: 'Log in', exact: true }).click();
+  const login = await submitLogin(page, server.url, 'not the passphrase');
   await expect(login.getByRole('alert')).toContainText('don’t match');
   await expect(login).toHaveScreenshot('login-error-phone.png', LOOK);
 });
