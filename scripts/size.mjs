@@ -14,10 +14,10 @@ export const CDN_PARTS = ['views', 'signup', 'account', 'callback', 'client', 'p
  * What runs before "Log in" is usable: the core script, English of its own elements included, the
  * role gate, which must render from the stored session at once like the menu, and the menu's
  * account button, the data-attribute elements' theme (`init({ theme })`), the menu's one-line
- * labels, and the mounting of data-attribute nodes while the page is still parsing (9.83 KB). Its elements adopt constructed sheets without Lit's css-tag. The issue's target
+ * labels, and the mounting of data-attribute nodes while the page is still parsing (9.85 KB). Its elements adopt constructed sheets without Lit's css-tag. The issue's target
  * for the core is 10 KB.
  */
-export const CORE_BUDGET_BYTES = 9_850;
+export const CORE_BUDGET_BYTES = 9_900;
 /**
  * What a first visit downloads with no interaction: the core, then the views part the idle
  * preload fetches (Lit, the modal, the login view), 23.09 KB; with the settings answer, about

@@ -81,6 +81,7 @@ export class IdentityStore {
   /** Resolves when the client is worth loading: the browser is idle, or someone asked for it. */
   readonly #idleOrIntent = new Promise<void>((resolve) => (this.#wanted = resolve));
   #disposers: (() => void)[] = [];
+  #disposed = false;
   readonly #host: StoreHost = {
     state: () => this.#state,
     set: (changes) => this.#set(changes),
@@ -136,10 +137,13 @@ export class IdentityStore {
     const settings = this.#loadSettings();
     void whenIdle().then(() => this.#wanted());
     const initialized = documentParsed().then(() => {
-      // Other tabs are heard from here on (a storage listener is slow to add: not before the page).
-      const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
-      window.addEventListener('storage', handleStorage);
-      this.#disposers.push(() => window.removeEventListener('storage', handleStorage));
+      // Other tabs are heard from here on (a storage listener is slow to add: not before the page),
+      // unless the store was disposed of in the meantime.
+      if (!this.#disposed) {
+        const handleStorage = (event: StorageEvent) => this.#handleStorage(event);
+        window.addEventListener('storage', handleStorage);
+        this.#disposers.push(() => window.removeEventListener('storage', handleStorage));
+      }
       this.#set({ status: 'ready' });
       announce('netlify-identity-init', { user: this.#state.user });
     });
@@ -250,6 +254,7 @@ export class IdentityStore {
 
   /** Stops listening to refreshes and other tabs (for a store that is replaced). */
   dispose(): void {
+    this.#disposed = true;
     for (const dispose of this.#disposers.splice(0)) dispose();
     this.#loaded?.dispose();
   }
