@@ -92,10 +92,19 @@ function sharedWithCore(part: string): Plugin {
   };
 }
 
+/**
+ * The errors the core raises itself: a part that cannot load, the settings answer. Every other
+ * error is read from an answer by the identity client, so its message comes with the client part.
+ */
+const CORE_ERRORS = /^error\.(network|unknown|server|rate_limited|identity_unavailable)$/;
+
 /** Which parts show an English message: the core's elements, the views, the account, the auth links. */
 function partsShowing(key: string): string[] {
   // The menu names the user's account button and the gate says who may see it before any part loads.
-  if (/^(action\.(login|signup|logout)$|error\.|gate\.)/.test(key)) return ['production'];
+  if (/^(action\.(login|signup|logout)$|gate\.)/.test(key) || CORE_ERRORS.test(key)) {
+    return ['production'];
+  }
+  if (/^error\./.test(key)) return ['client'];
   if (key === 'account.title') return ['production'];
   if (key === 'field.newPassword') return ['account', 'callback'];
   if (key === 'field.name') return ['signup', 'account'];

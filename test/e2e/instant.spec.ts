@@ -2,6 +2,7 @@
 // client come on demand (idle, intent), and a part that cannot load leaves the page working.
 import type { Page, Request } from '@playwright/test';
 import type { IdentityServer } from '../../server/index.js';
+import { en } from '../../src/locales/en.js';
 import { createConfirmedUser, devSettings, expect, test } from './fixtures.js';
 
 const EMAIL = 'ada@example.com';
@@ -158,6 +159,43 @@ test('a part that cannot load: a readable error at the button, and the next clic
   await expect(modal(page).getByLabel('Email')).toBeFocused();
   await expect(menu(page).getByRole('alert')).toHaveCount(0);
   await modal(page).getByLabel('Email').fill(EMAIL);
+});
+
+test('every error reads in English: the core’s own before any part loads, the rest with the client', async ({
+  page,
+  cdnServer,
+}) => {
+  const errors = Object.entries(en).filter(([key]) => key.startsWith('error.'));
+  // The catalog the elements read, through the registry the core shares with its parts.
+  const inEnglish = () =>
+    page.evaluate(
+      (keys) => {
+        type Registry = {
+          shared: { localize__localize: { translate(locale: string, key: string): string } };
+        };
+        const { shared } = (globalThis as unknown as Record<symbol, Registry>)[
+          Symbol.for('netlify-identity-elements.cdn')
+        ]!;
+        return Object.fromEntries(
+          keys.map((key) => [key, shared.localize__localize.translate('en', key)]),
+        );
+      },
+      errors.map(([key]) => key),
+    );
+  const parts = /netlify-identity-\w+\.js/;
+  await page.route(parts, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto(cdnServer.url);
+  // What the core raises itself: a part that cannot load, the settings answer.
+  const core = await inEnglish();
+  for (const code of ['network', 'unknown', 'server', 'rate_limited', 'identity_unavailable']) {
+    expect(core[`error.${code}`]).toBe(en[`error.${code}` as keyof typeof en]);
+  }
+  // Every error read from the server's answers comes with the client, before it can be raised.
+  await page.unroute(parts);
+  const client = page.waitForResponse(/netlify-identity-client\.js/);
+  await menu(page).getByRole('button', { name: 'Log in' }).hover();
+  await client;
+  await expect.poll(inEnglish).toEqual(Object.fromEntries(errors));
 });
 
 test('a site without OAuth providers never fetches their marks', async ({ page, cdnServer }) => {
