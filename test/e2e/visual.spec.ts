@@ -36,6 +36,7 @@ async function submitLogin(page: Page, url: string, password: string) {
   return login;
 }
 
+/** Logs Ada in through the demo's login form. */
 async function logIn(page: Page, server: { url: string }): Promise<void> {
   await expect(await submitLogin(page, server.url, PASSWORD)).toContainText(
     'Logged in as Ada Lovelace',
@@ -166,8 +167,6 @@ test('the modal is a sheet from the bottom on a phone, light and dark', async ({
     await expect(dialog).toBeHidden();
   }
 });
-
-/** Logs Ada in through the demo's login form. */
 
 test('the account view on a phone', async ({ page, server }) => {
   await createConfirmedUser(server, EMAIL, PASSWORD);
